@@ -1,0 +1,56 @@
+# Studyfolio: `make serve` to write, `make test` to check. Every target that needs
+# Python sets up .venv first, so a fresh clone needs nothing else.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+STAMP := $(VENV)/.installed
+
+INPUTDIR := content
+OUTPUTDIR := output
+CONFFILE := pelicanconf.py
+PUBLISHCONF := publishconf.py
+PORT ?= 8000
+BIND ?= 127.0.0.1
+
+.PHONY: help install html clean regenerate serve devserver publish test lint bench
+
+help:
+	@echo "make serve      set up, build the demo site and serve it on http://localhost:$(PORT) (rebuilds on save)"
+	@echo "make test       lint and run every test (browser tests use /usr/bin/chromium)"
+	@echo "make html       build the site into $(OUTPUTDIR)/"
+	@echo "make publish    production build with strict checks"
+	@echo "make bench      print build benchmarks"
+	@echo "make clean      remove $(OUTPUTDIR)/ and caches"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+html: $(STAMP)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+clean:
+	rm -rf $(OUTPUTDIR) cache .pytest_cache
+
+regenerate: $(STAMP)
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
+
+serve devserver: $(STAMP)
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b $(BIND)
+
+publish: $(STAMP)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python tests/bench/bench_build.py

@@ -1,0 +1,70 @@
+"""Pelican settings for writing: `make html`, `make serve`. Production overrides: publishconf.py."""
+
+AUTHOR = "Demo Learner"
+SITENAME = "Studyfolio"
+SITESUBTITLE = "Learning the math behind machine learning, in my own words"
+SITEURL = ""
+
+PATH = "content"
+ARTICLE_PATHS = ["notes"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = 40
+SLUGIFY_SOURCE = "basename"  # URLs and card ids follow the file name, not the title
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "studyfolio.core",
+    "studyfolio.math",
+]
+
+# Python-Markdown: Pelican's defaults (codehilite, extra, meta) plus heading anchors.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight", "guess_lang": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": "#", "permalink_title": "Link to this section"},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+ARTICLE_URL = "notes/{slug}/"
+ARTICLE_SAVE_AS = "notes/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+CATEGORY_URL = "topics/{slug}/"
+CATEGORY_SAVE_AS = "topics/{slug}/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORIES_SAVE_AS = "topics/index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "sitemap"]
+SITEMAP_SAVE_AS = "sitemap.xml"
+
+# Feeds need absolute URLs, so they are written by publishconf.py.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/"), ("Tags", "tags/")]
+DISPLAY_PAGES_ON_MENU = True
+DISPLAY_CATEGORIES_ON_MENU = False
+
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+
+# Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
+STUDYFOLIO_STRICT = False

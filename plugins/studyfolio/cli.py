@@ -1,0 +1,32 @@
+"""The `studyfolio` command: tools for the learner's notes beside the Pelican build."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studyfolio",
+        description="Studyfolio: learn in public. Build with `make html`, serve with `make serve`;"
+        " this command holds the tools that work on your notes.",
+    )
+    parser.add_argument("--version", action="version", version=f"studyfolio {__version__}")
+    parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

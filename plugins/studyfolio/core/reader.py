@@ -1,0 +1,31 @@
+"""A Markdown reader that tells our extensions which file they convert and keeps their reports."""
+
+from __future__ import annotations
+
+from markdown import Markdown
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
+
+from .metadata import check_metadata
+from .source import NoteSource, site_relative
+
+
+class NoteReader(MarkdownReader):
+    """Pelican's Markdown reader, plus: the note's path and text for line numbers, the problems
+    found while converting it (kept in the metadata so they survive Pelican's content cache),
+    the learner's metadata checked and typed, and the reading time."""
+
+    def read(self, source_path):
+        self._source_path = source_path
+        with pelican_open(source_path) as text:
+            note = NoteSource(path=site_relative(source_path, self.settings["PATH"]), text=text)
+            self._md = Markdown(**self.settings["MARKDOWN"])
+            self._md.studyfolio_note = note
+            content = self._md.convert(text)
+        found = list(note.diagnostics)
+        # Formatted fields (Summary:) are converted again below; their reports would repeat.
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        note.diagnostics[:] = found
+        check_metadata(note, metadata, content)
+        metadata["diagnostics"] = tuple(note.diagnostics)
+        return content, metadata

@@ -1,0 +1,31 @@
+"""At the end of reading, report every problem found in the sources together."""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic, report
+
+EXTRA_KEY = "studyfolio_diagnostics"
+
+
+def extra_diagnostics(context: dict) -> list[Diagnostic]:
+    """The per-build list where plugins put problems that belong to no note (e.g. resources.yml)."""
+    return context.setdefault(EXTRA_KEY, [])
+
+
+def content_of(generators) -> list:
+    found = []
+    for generator in generators:
+        for name in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+            found.extend(getattr(generator, name, []) or [])
+        found.extend(getattr(generator, "translations", []) or [])
+    return found
+
+
+def report_sources(generators) -> None:
+    if not generators:
+        return
+    context = generators[0].context
+    items = list(extra_diagnostics(context))
+    for content in content_of(generators):
+        items.extend(getattr(content, "diagnostics", ()) or ())
+    report(items, strict=bool(context.get("STUDYFOLIO_STRICT")))

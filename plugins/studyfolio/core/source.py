@@ -1,0 +1,49 @@
+"""The note being converted: its path, raw text and the problems found in it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, Severity
+
+
+def site_relative(path: str, content_path: str) -> str:
+    """`path` relative to the folder that holds content/, so reports read `content/notes/x.md`."""
+    root = os.path.dirname(os.path.abspath(content_path))
+    return os.path.relpath(os.path.abspath(path), root)
+
+
+@dataclass
+class NoteSource:
+    """Attached to the Markdown instance as `md.studyfolio_note` while a file is converted."""
+
+    path: str
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def line_of(self, snippet: str, start_line: int = 1) -> int:
+        """The 1-based line where `snippet` first occurs at or after `start_line`, else that line."""
+        lines = self.text.splitlines(keepends=True)
+        offset = sum(len(line) for line in lines[: max(start_line - 1, 0)])
+        found = self.text.find(snippet, offset) if snippet else -1
+        if found < 0:
+            found = self.text.find(snippet) if snippet else -1
+        if found < 0:
+            return start_line
+        return self.text.count("\n", 0, found) + 1
+
+    def error(self, line: int, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(self.path, line, message, hint, Severity.ERROR))
+
+    def warning(self, line: int, message: str, hint: str = "") -> None:
+        self.diagnostics.append(Diagnostic(self.path, line, message, hint, Severity.WARNING))
+
+
+def note_of(md) -> NoteSource:
+    """The note a Markdown instance is converting; a detached one when used outside Pelican."""
+    note = getattr(md, "studyfolio_note", None)
+    if note is None:
+        note = NoteSource(path="<markdown>", text="")
+        md.studyfolio_note = note
+    return note

@@ -1,0 +1,98 @@
+"""Python-Markdown extension: $...$, \\(...\\) inline and $$...$$, \\[...\\] display math as MathML.
+
+Runs before backslash escapes and after code spans, so math inside code stays code. Invalid
+TeX is reported at the note's line and shown as a marked error, never as half-rendered math."""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
+
+from ..core.source import note_of
+from .tex import TexError, tex_to_mathml
+
+INLINE_DOLLAR = r"(?<![\\$\w])\$(?![\s$])((?:\\.|[^\\$\n])+?)(?<![\s\\])\$(?![\w$])"
+INLINE_PAREN = r"\\\((.+?)\\\)"
+INLINE_DISPLAY = r"(?<!\\)\$\$(.+?)\$\$"
+DISPLAY_OPEN = {"$$": "$$", "\\[": "\\]"}
+
+
+def render(md, tex: str, *, display: bool, source: str) -> str:
+    """MathML for `tex`, or a visible error box (and a report) when the TeX is invalid."""
+    try:
+        markup = tex_to_mathml(tex, display=display)
+    except TexError as error:
+        note = note_of(md)
+        note.error(
+            note.line_of(source),
+            f"invalid TeX in {source}: {error}",
+            "check the braces and command names; math is rendered at build time",
+        )
+        tag = "pre" if display else "code"
+        reason = html.escape(f"invalid TeX: {error}")
+        return f'<{tag} class="math-error" title="{reason}">{html.escape(source)}</{tag}>'
+    if display:
+        return f'<div class="math-display">{markup}</div>'
+    return markup
+
+
+class InlineMath(InlineProcessor):
+    def __init__(self, pattern: str, md, *, display: bool = False):
+        super().__init__(pattern, md)
+        self.display = display
+
+    def handleMatch(self, m, data):
+        html = render(self.md, m.group(1), display=self.display, source=m.group(0))
+        return self.md.htmlStash.store(html), m.start(0), m.end(0)
+
+
+class DisplayMath(BlockProcessor):
+    """A paragraph that starts with $$ or \\[ and ends (maybe blocks later) with $$ or \\]."""
+
+    def test(self, parent, block):
+        return block.lstrip().startswith(tuple(DISPLAY_OPEN))
+
+    def run(self, parent, blocks):
+        first = blocks[0].lstrip()
+        opener = "$$" if first.startswith("$$") else "\\["
+        closer = DISPLAY_OPEN[opener]
+        collected = []
+        for index, block in enumerate(blocks):
+            text = block.strip()
+            body = text[len(opener):] if index == 0 else text
+            if body.rstrip().endswith(closer) and (index > 0 or len(body.rstrip()) >= len(closer)):
+                collected.append(body.rstrip()[: -len(closer)])
+                del blocks[: index + 1]
+                tex = "\n\n".join(collected)
+                source = opener + tex + closer
+                html = render(self.parser.md, tex, display=True, source=source.split("\n")[0])
+                holder = etree.SubElement(parent, "p")
+                holder.text = self.parser.md.htmlStash.store(html)
+                return True
+            collected.append(body)
+        note = note_of(self.parser.md)
+        note.error(
+            note.line_of(first.split("\n")[0]),
+            f"display math opened with {opener} is never closed",
+            f"end the formula with {closer}",
+        )
+        return False
+
+
+class MathExtension(Extension):
+    def extendMarkdown(self, md):
+        md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, "$"]
+        md.parser.blockprocessors.register(DisplayMath(md.parser), "studyfolio-math-display", 75)
+        md.inlinePatterns.register(
+            InlineMath(INLINE_DISPLAY, md, display=True), "studyfolio-math-inline-display", 187
+        )
+        md.inlinePatterns.register(InlineMath(INLINE_PAREN, md), "studyfolio-math-paren", 186)
+        md.inlinePatterns.register(InlineMath(INLINE_DOLLAR, md), "studyfolio-math-dollar", 185)
+
+
+def makeExtension(**kwargs):
+    return MathExtension(**kwargs)

@@ -1,0 +1,78 @@
+"""TeX to MathML with the TeX source kept as an annotation; invalid TeX raises TexError."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree as ET
+
+from latex2mathml import exceptions as l2m_errors
+from latex2mathml.converter import convert
+
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+ET.register_namespace("", MATHML_NS)
+
+# latex2mathml's exceptions carry no message; these say what the learner should fix.
+MESSAGES = {
+    l2m_errors.DenominatorNotFoundError: "\\frac needs a denominator: \\frac{a}{b}",
+    l2m_errors.NumeratorNotFoundError: "\\frac needs a numerator: \\frac{a}{b}",
+    l2m_errors.MissingSuperScriptOrSubscriptError: "^ or _ is not followed by anything",
+    l2m_errors.DoubleSubscriptsError: "double subscript: write x_{ab}, not x_a_b",
+    l2m_errors.DoubleSuperscriptsError: "double superscript: write x^{ab}, not x^a^b",
+    l2m_errors.ExtraLeftOrMissingRightError: "\\left without a matching \\right",
+    l2m_errors.MissingEndError: "\\begin without a matching \\end",
+    l2m_errors.InvalidAlignmentError: "invalid column alignment in an array",
+    l2m_errors.LimitsMustFollowMathOperatorError: "\\limits must follow an operator such as \\sum",
+    l2m_errors.NoAvailableTokensError: "the formula ends too early",
+}
+
+
+class TexError(ValueError):
+    """Invalid TeX; the message says what is wrong in the learner's terms."""
+
+
+def check_braces(tex: str) -> None:
+    depth = 0
+    for match in re.finditer(r"\\.|[{}]", tex):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                raise TexError("unbalanced braces: a '}' closes nothing")
+    if depth > 0:
+        raise TexError(f"unbalanced braces: {depth} '{{' not closed")
+
+
+def unknown_commands(root: ET.Element) -> list[str]:
+    """latex2mathml passes unknown commands through as text such as <mi>\\foo</mi>."""
+    return sorted(
+        {el.text for el in root.iter() if el.text and re.fullmatch(r"\\[A-Za-z]+", el.text)}
+    )
+
+
+def tex_to_mathml(tex: str, *, display: bool) -> str:
+    """MathML for `tex`: <math> with <semantics> and an application/x-tex annotation."""
+    source = tex.strip()
+    if not source:
+        raise TexError("empty formula")
+    check_braces(source)
+    try:
+        markup = convert(source, display="block" if display else "inline")
+    except tuple(MESSAGES) as error:
+        raise TexError(MESSAGES[type(error)]) from None
+    except (l2m_errors.NoAvailableTokensError, IndexError, KeyError, ValueError) as error:
+        raise TexError(f"cannot read this formula ({type(error).__name__})") from None
+    root = ET.fromstring(markup)
+    unknown = unknown_commands(root)
+    if unknown:
+        raise TexError("unknown command " + ", ".join(unknown))
+    semantics = ET.Element(f"{{{MATHML_NS}}}semantics")
+    semantics.extend(list(root))
+    for child in list(root):
+        root.remove(child)
+    annotation = ET.SubElement(semantics, f"{{{MATHML_NS}}}annotation", encoding="application/x-tex")
+    annotation.text = source
+    root.append(semantics)
+    root.set("alttext", source)
+    return ET.tostring(root, encoding="unicode", short_empty_elements=False)
