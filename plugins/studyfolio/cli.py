@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from . import __version__
+
+# Each module has `add_commands(subparsers)`; a command sets `run=function(args) -> exit code`.
+COMMAND_MODULES: list[str] = []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,7 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
         " this command holds the tools that work on your notes.",
     )
     parser.add_argument("--version", action="version", version=f"studyfolio {__version__}")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_commands(subparsers)
     return parser
 
 

@@ -21,14 +21,14 @@ INLINE_DISPLAY = r"(?<!\\)\$\$(.+?)\$\$"
 DISPLAY_OPEN = {"$$": "$$", "\\[": "\\]"}
 
 
-def render(md, tex: str, *, display: bool, source: str) -> str:
+def render(md, tex: str, *, display: bool, source: str, locate: str = "") -> str:
     """MathML for `tex`, or a visible error box (and a report) when the TeX is invalid."""
     try:
         markup = tex_to_mathml(tex, display=display)
     except TexError as error:
         note = note_of(md)
         note.error(
-            note.line_of(source),
+            note.line_of(locate or source),
             f"invalid TeX in {source}: {error}",
             "check the braces and command names; math is rendered at build time",
         )
@@ -68,8 +68,8 @@ class DisplayMath(BlockProcessor):
                 collected.append(body.rstrip()[: -len(closer)])
                 del blocks[: index + 1]
                 tex = "\n\n".join(collected)
-                source = opener + tex + closer
-                html = render(self.parser.md, tex, display=True, source=source.split("\n")[0])
+                source = f"{opener}{' '.join(tex.split())}{closer}"
+                html = render(self.parser.md, tex, display=True, source=source, locate=first)
                 holder = etree.SubElement(parent, "p")
                 holder.text = self.parser.md.htmlStash.store(html)
                 return True

@@ -1,0 +1,109 @@
+"""Shared fixtures: site builds (module-scoped), a local HTTP server, and headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build_site
+
+CHROMIUM = "/usr/bin/chromium"
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory):
+    """The demo site built once with the production settings (strict, feeds, absolute URLs)."""
+    output = tmp_path_factory.mktemp("demo") / "output"
+    build = build_site(ROOT / "publishconf.py", output, content=ROOT / "content")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory):
+    """The small edge-case site in tests/fixtures/site, built with the writing settings."""
+    output = tmp_path_factory.mktemp("fixture") / "output"
+    return build_site(FIXTURE_SITE / "fixtureconf.py", output, cwd=FIXTURE_SITE)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder) -> base URL of a static server for `folder` on 127.0.0.1."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page; `page.foreign_requests` lists requests off 127.0.0.1."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.foreign_requests = []
+
+    def watch(request):
+        url = request.url
+        if not url.startswith(("http://127.0.0.1", "data:", "about:", "blob:")):
+            tab.foreign_requests.append(url)
+
+    tab.on("request", watch)
+    yield tab
+    context.close()
+
+
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+
+@pytest.fixture
+def screenshot():
+    """screenshot(page, name): save a full-page PNG under tests/screenshots/ for a person to look at."""
+
+    def take(tab, name: str) -> Path:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        tab.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

@@ -1,0 +1,52 @@
+"""Build a Pelican site in a subprocess, as `make html` does, and read its pages back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Build:
+    """A finished build: its output folder and what Pelican printed."""
+
+    output: Path
+    returncode: int
+    log: str
+
+    def page(self, relative: str):
+        """The parsed HTML of an output file, e.g. build.page('notes/x/index.html')."""
+        return lxml_html.fromstring((self.output / relative).read_bytes())
+
+    def text(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+
+def build_site(
+    settings: Path,
+    output: Path,
+    *,
+    content: Path | None = None,
+    extra: dict | None = None,
+    cwd: Path = ROOT,
+    timeout: int = 240,
+) -> Build:
+    """Run `pelican` on `content` with `settings`; `extra` becomes `-e KEY=JSON` overrides."""
+    extra = {"CACHE_PATH": str(output.parent / (output.name + "-cache")), **(extra or {})}
+    command = [sys.executable, "-m", "pelican", "-s", str(settings), "-o", str(output)]
+    if content is not None:
+        command.insert(3, str(content))
+    command += ["-e", *[f"{key}={json.dumps(value)}" for key, value in extra.items()]]
+    env = {**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
+    return Build(output=output, returncode=done.returncode, log=done.stdout + done.stderr)
