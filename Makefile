@@ -53,4 +53,4 @@ test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python tests/bench/bench_build.py
+	$(BIN)/python tests/bench/run_all.py
