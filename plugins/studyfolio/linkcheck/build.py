@@ -1,0 +1,54 @@
+"""Internal links on every build: map output to sources, then check the output at `finalized`."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+
+from ..core.diagnostics import report
+from .classify import offline_verdict
+from .locate import SourceMap, site_root
+from .report import diagnostics
+from .site import SiteLinks, failures, offline_results, place
+
+logger = logging.getLogger("studyfolio")
+
+MAP_FILE = os.path.join("linkcheck", "sources.json")
+
+
+def source_map_file(settings) -> str:
+    """Where a build leaves its output->source map for `studyfolio linkcheck`."""
+    return os.path.join(settings.get("CACHE_PATH", "cache"), MAP_FILE)
+
+
+class BuildLinkCheck:
+    """Link checking for one Pelican instance: its state lives here and is replaced each run."""
+
+    def __init__(self, settings: dict):
+        self.settings = settings
+        self.sources: SourceMap | None = None
+
+    def collect_sources(self, generators) -> None:
+        """At all_generators_finalized: which note each output page comes from."""
+        if not generators or generators[0].settings is not self.settings:
+            return  # another Pelican instance's build
+        self.sources = SourceMap.from_generators(generators, self.settings["PATH"])
+
+    def check(self, pelican) -> None:
+        """At finalized: check every link of the output, report problems against the notes."""
+        if pelican.settings is not self.settings:
+            return
+        sources, self.sources = self.sources, None
+        if sources is None:
+            sources = SourceMap(root=site_root(self.settings["PATH"]))
+        output = pelican.output_path
+        sources.save(source_map_file(self.settings), output)
+        started = time.perf_counter()
+        site = SiteLinks.read(output, self.settings.get("SITEURL", ""), sources)
+        found = failures(site.check_internal())
+        found += failures(offline_results(site.external, offline_verdict))
+        strict = bool(self.settings.get("STUDYFOLIO_STRICT"))
+        logger.info("Studyfolio checked %d internal links on %d pages in %.2f s.",
+                    len(site.internal), site.pages, time.perf_counter() - started)
+        report(diagnostics(place(found, sources), strict=strict), strict=strict)

@@ -1,0 +1,102 @@
+"""External links: deduplicate, answer from the cache or offline, fetch the rest concurrently."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urldefrag
+
+import aiohttp
+
+from .cache import LinkCache
+from .classify import check_key, classify
+from .collect import IDS, parse_tree
+from .config import Config
+from .fetch import Failure, Fetcher
+from .records import Status, Verdict
+from .youtube import oembed_url, oembed_verdict
+
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@dataclass
+class ExternalRun:
+    """Verdicts by target URL, and what it took: requests sent, answers from the cache."""
+
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    requests: int = 0
+    cached: int = 0
+
+
+def new_session(config: Config) -> aiohttp.ClientSession:
+    """One session for the run: pooled keep-alive connections within both limits."""
+    connector = aiohttp.TCPConnector(limit=config.concurrency, limit_per_host=config.per_host,
+                                     ttl_dns_cache=300)
+    return aiohttp.ClientSession(
+        connector=connector,
+        timeout=aiohttp.ClientTimeout(total=None),  # each request is bounded by Fetcher
+        headers={"User-Agent": config.user_agent, "Accept": ACCEPT},
+    )
+
+
+async def check_video(fetcher: Fetcher, video: str) -> Verdict:
+    outcome = await fetcher.request("GET", oembed_url(fetcher.config.youtube_oembed, video))
+    if isinstance(outcome, Failure):
+        return outcome.verdict
+    if outcome.code == 429:
+        return Verdict(Status.RATE_LIMITED, "429 Too Many Requests from the video check", 429)
+    return oembed_verdict(outcome.code, outcome.reason)
+
+
+def anchor_verdict(page: Verdict, body: bytes | None, target: str) -> Verdict:
+    """With fragment checking on: a working page without the anchor is a broken link."""
+    fragment = unquote(urldefrag(target).fragment)
+    if not fragment or body is None or page.status.failed or fragment.startswith(":~:"):
+        return page
+    tree = parse_tree(body)
+    if tree is None or fragment in set(IDS(tree)):
+        return page
+    return Verdict(Status.BROKEN, f"no anchor '{fragment}' in the page", page.code, page.final)
+
+
+async def fetch_all(todo: dict[str, list[str]], config: Config, run: ExternalRun,
+                    cache: LinkCache, advance: Callable[[int], None]) -> None:
+    async with new_session(config) as session:
+        fetcher = Fetcher(config, session)
+
+        async def one(key: str, targets: list[str]) -> None:
+            if key.startswith("youtube:"):
+                verdict, body = await check_video(fetcher, key.partition(":")[2]), None
+            else:
+                want_body = config.fragments and any(urldefrag(t).fragment for t in targets)
+                verdict, body = await fetcher.check(key, want_body)
+            for target in targets:
+                found = anchor_verdict(verdict, body, target) if config.fragments else verdict
+                run.verdicts[target] = found
+                cache.put(check_key(target, config.fragments), found)
+            advance(len(targets))
+
+        await asyncio.gather(*(one(key, targets) for key, targets in sorted(todo.items())))
+        run.requests = fetcher.requests
+
+
+def check_external(targets: Iterable[str], config: Config, cache: LinkCache,
+                   advance: Callable[[int], None] = lambda n: None) -> ExternalRun:
+    """Verdicts for every distinct target; one request chain per page or video, not per link."""
+    run = ExternalRun()
+    todo: dict[str, list[str]] = {}
+    for target in sorted(set(targets)):
+        offline = classify(target, config)
+        key = check_key(target, config.fragments)
+        cached = cache.get(key) if offline is None else None
+        if offline is not None or cached is not None:
+            run.verdicts[target] = offline or cached
+            advance(1)
+            continue
+        fetch_key = key if key.startswith("youtube:") else urldefrag(target).url
+        todo.setdefault(fetch_key, []).append(target)
+    run.cached = cache.hits
+    if todo:
+        asyncio.run(fetch_all(todo, config, run, cache, advance))
+    return run

@@ -1,0 +1,244 @@
+"""One HTTP check with aiohttp: HEAD first, GET when HEAD is refused or says no, redirects
+followed by hand (to report them and catch loops), retries with backoff, 429 Retry-After."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import errno
+import os
+import time
+from http import HTTPStatus
+from typing import NamedTuple
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import aiohttp
+
+from .config import Config
+from .records import Status, Verdict
+
+REDIRECTS = {301, 302, 303, 307, 308}
+PERMANENT = {301, 308}
+HEAD_REFUSED = {405, 501}
+DRAIN_LIMIT = 65_536  # small bodies are read so the connection can be reused
+
+
+class Answer(NamedTuple):
+    """What a server said: status, the redirect target and Retry-After, maybe the body."""
+
+    method: str
+    code: int
+    reason: str
+    location: str | None
+    retry_after: float | None
+    body: bytes | None
+
+
+class Failure(NamedTuple):
+    """No answer: the verdict it leads to, and whether trying again may help."""
+
+    verdict: Verdict
+    retry: bool
+
+
+class Host:
+    """Per-host state: its share of connections, a pause after 429, whether it refuses HEAD."""
+
+    def __init__(self, limit: int):
+        self.slots = asyncio.Semaphore(limit)
+        self.resume_at = 0.0
+        self.head_refused = False
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds: a number, or an HTTP date counted from now."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def why(error: aiohttp.ClientConnectorError) -> str:
+    """A connection failure in a few words, without the address (it is in the report line)."""
+    number = error.os_error.errno
+    if number is not None and number in errno.errorcode:
+        return os.strerror(number).lower()
+    return str(error.os_error.strerror or error.os_error).split(" (", 1)[0].lower()
+
+
+def phrase(code: int) -> str:
+    try:
+        return f"{code} {HTTPStatus(code).phrase}"
+    except ValueError:
+        return str(code)
+
+
+class Fetcher:
+    """Checks URLs over one aiohttp session within the global and per-host limits."""
+
+    def __init__(self, config: Config, session: aiohttp.ClientSession):
+        self.config = config
+        self.session = session
+        self.slots = asyncio.Semaphore(config.concurrency)
+        self.hosts: dict[str, Host] = {}
+        self.requests = 0
+
+    def host(self, url: str) -> Host:
+        key = urlsplit(url).netloc.lower()
+        if key not in self.hosts:
+            self.hosts[key] = Host(self.config.per_host)
+        return self.hosts[key]
+
+    async def send(self, method: str, url: str, want_body: bool) -> Answer | Failure:
+        """One request, bounded in time; the body (if wanted) is read within what time is left."""
+        host = self.host(url)
+        loop = asyncio.get_running_loop()
+        async with host.slots:
+            wait = host.resume_at - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            if method == "HEAD" and host.head_refused and not want_body:
+                method = "GET"  # learnt while this request waited for its turn
+            async with self.slots:
+                self.requests += 1
+                deadline = loop.time() + self.config.timeout
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        response = await self.session.request(method, url, allow_redirects=False)
+                except TimeoutError:
+                    return Failure(Verdict(Status.TIMEOUT, f"no answer within {self.config.timeout:g} s"), True)
+                except aiohttp.ClientConnectorDNSError:
+                    return Failure(Verdict(Status.BROKEN, "host name not found"), False)
+                except aiohttp.ClientSSLError as error:
+                    return Failure(Verdict(Status.BROKEN, f"TLS failed: {error}"), False)
+                except aiohttp.ClientConnectorError as error:
+                    return Failure(Verdict(Status.BROKEN, f"cannot connect: {why(error)}"), True)
+                except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
+                        aiohttp.ClientPayloadError):
+                    return Failure(Verdict(Status.BROKEN, "connection reset by the server"), True)
+                except aiohttp.ClientResponseError as error:
+                    return Failure(Verdict(Status.BROKEN, f"malformed answer: {error.message}"), False)
+                except (aiohttp.ClientError, ValueError) as error:
+                    return Failure(Verdict(Status.BROKEN, f"request failed: {error}"), False)
+                try:
+                    body = await self.read_body(response, deadline, want_body)
+                finally:
+                    response.release()
+                return Answer(method, response.status, response.reason or "",
+                              response.headers.get("Location"),
+                              retry_after_seconds(response.headers.get("Retry-After")), body)
+
+    async def read_body(self, response, deadline: float, want_body: bool) -> bytes | None:
+        """Up to max_body bytes when wanted, else drain a small body to keep the connection;
+        a body that trickles or never ends is cut at the deadline or the size limit."""
+        if response.method == "HEAD":
+            return None
+        limit = self.config.max_body if want_body else DRAIN_LIMIT
+        if not want_body and (response.content_length or limit + 1) > limit:
+            response.close()
+            return None
+        chunks, size = [], 0
+        try:
+            async with asyncio.timeout_at(deadline):
+                while size < limit:
+                    chunk = await response.content.read(min(65_536, limit - size))
+                    if not chunk:
+                        return b"".join(chunks)
+                    chunks.append(chunk)
+                    size += len(chunk)
+        except (TimeoutError, aiohttp.ClientError):
+            pass  # the status is known; a slow or cut body does not change it
+        response.close()
+        return None  # incomplete: too slow, too big or cut
+
+    async def request(self, method: str, url: str, want_body: bool = False) -> Answer | Failure:
+        """`send`, tried again with exponential backoff on timeouts, resets and (for GET) 5xx,
+        and after the wait a 429 asks for (capped), which pauses the whole host."""
+        config = self.config
+        outcome: Answer | Failure = Failure(Verdict(Status.BROKEN, "not tried"), False)
+        for attempt in range(config.retries + 1):
+            outcome = await self.send(method, url, want_body)
+            last = attempt == config.retries
+            if isinstance(outcome, Failure):
+                if not outcome.retry or last:
+                    return outcome
+                await asyncio.sleep(config.backoff * 2**attempt)
+            elif outcome.code == 429 and not last:
+                wait = outcome.retry_after
+                wait = config.backoff * 2**attempt if wait is None else wait
+                host = self.host(url)
+                resume = asyncio.get_running_loop().time() + min(wait, config.retry_after_cap)
+                host.resume_at = max(host.resume_at, resume)
+            elif outcome.code >= 500 and method == "GET" and not last:
+                await asyncio.sleep(config.backoff * 2**attempt)
+            else:
+                return outcome
+        return outcome
+
+    async def check(self, url: str, want_body: bool = False) -> tuple[Verdict, bytes | None]:
+        """The verdict for `url` (and the final page's body when wanted)."""
+        url = urldefrag(url).url
+        chain: list[tuple[int, str]] = []
+        seen = {url}
+        current = url
+        method = "GET" if want_body else "HEAD"
+        while True:
+            outcome = await self.request(method, current, want_body)
+            if isinstance(outcome, Failure):
+                return with_chain(outcome.verdict, chain, current), None
+            code = outcome.code
+            if outcome.method == "HEAD" and code >= 400 and code != 429:
+                self.host(current).head_refused |= code in HEAD_REFUSED
+                method = "GET"  # HEAD is refused or may be wrong: ask again the usual way
+                continue
+            if code in REDIRECTS and outcome.location:
+                try:
+                    target = urldefrag(urljoin(current, outcome.location.strip())).url
+                except ValueError:
+                    return Verdict(Status.BROKEN, f"redirected to a malformed URL: {outcome.location}", code), None
+                if urlsplit(target).scheme not in ("http", "https"):
+                    return Verdict(Status.BROKEN, f"redirected to a non-web address: {target}", code), None
+                if target in seen:
+                    loop = " -> ".join([url, *[t for _, t in chain], target])
+                    return Verdict(Status.BROKEN, f"redirect loop: {loop}", code), None
+                if len(chain) >= self.config.max_redirects:
+                    return Verdict(Status.BROKEN, f"more than {self.config.max_redirects} redirects", code), None
+                chain.append((code, target))
+                seen.add(target)
+                current = target
+                method = "GET" if want_body else "HEAD"
+                continue
+            if code in self.config.accept:
+                return accepted(code, chain, current), outcome.body
+            if code == 429:
+                reason = f"{phrase(code)} after {self.config.retries + 1} tries"
+                return with_chain(Verdict(Status.RATE_LIMITED, reason, code), chain, current), None
+            return with_chain(Verdict(Status.BROKEN, phrase(code), code), chain, current), None
+
+
+def accepted(code: int, chain: list[tuple[int, str]], final: str) -> Verdict:
+    """OK, or redirected with the chain; permanent moves come with a hint to update the link."""
+    if not chain:
+        return Verdict(Status.OK, phrase(code), code, final)
+    codes = ", ".join(str(c) for c, _ in chain)
+    moved = None
+    for hop_code, target in chain:
+        if hop_code not in PERMANENT:
+            break
+        moved = target
+    hint = f"the link moved permanently: update it to {moved}" if moved else ""
+    return Verdict(Status.REDIRECTED, f"redirected ({codes}) to {final}", code, final, hint)
+
+
+def with_chain(verdict: Verdict, chain: list[tuple[int, str]], final: str) -> Verdict:
+    """A failure after redirects names where it happened."""
+    if not chain:
+        return verdict
+    codes = ", ".join(str(c) for c, _ in chain)
+    return verdict._replace(reason=f"{verdict.reason} at {final} (redirected {codes})", final=final)

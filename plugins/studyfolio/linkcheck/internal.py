@@ -1,0 +1,86 @@
+"""Internal links: does the page, file, feed or anchor a link points to exist in the output?"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from ..core.diagnostics import did_you_mean
+from .collect import Page
+from .records import Link, Status, Verdict
+
+PLACEHOLDER_ORIGIN = "http://site.invalid"  # stands for the site while SITEURL is empty
+ALWAYS_THERE = {"", "top"}  # `#` and `#top` scroll to the top of any page (HTML standard)
+
+
+def file_url(file: str) -> str:
+    """'notes/x/index.html' as '/notes/x/', other files as '/path'."""
+    if file == "index.html" or file.endswith("/index.html"):
+        return "/" + file[: -len("index.html")]
+    return "/" + file
+
+
+class SiteIndex:
+    """The built site: its files, each page's anchors, and how its URLs map to files."""
+
+    def __init__(self, files: list[str], pages: list[Page], siteurl: str = ""):
+        self.files = set(files)
+        self.anchors = {page.path: page.anchors for page in pages}
+        base = urlsplit(siteurl.rstrip("/") or PLACEHOLDER_ORIGIN)
+        self.origin = f"{base.scheme}://{base.netloc}"
+        self.netloc = base.netloc.lower()
+        self.prefix = base.path.rstrip("/")
+        self._urls: list[str] | None = None
+
+    def page_url(self, page: Page) -> str:
+        """The absolute URL a page is served at, or its <base href> resolved against that."""
+        url = f"{self.origin}{self.prefix}/{quote(page.path)}"
+        return urljoin(url, page.base) if page.base else url
+
+    def internal_path(self, absolute: str) -> str | None:
+        """The output path (decoded, normalised) an absolute URL names, or None if off-site."""
+        parts = urlsplit(absolute)
+        if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
+            return None
+        path = parts.path or "/"
+        if self.prefix and not (path == self.prefix or path.startswith(self.prefix + "/")):
+            return None
+        path = unquote(path[len(self.prefix):])
+        slash = path.endswith("/")
+        path = posixpath.normpath("/" + path).lstrip("/")
+        return path + "/" if slash and path else path
+
+    def target_file(self, path: str) -> str | None:
+        """The file a web server would answer `path` with: itself, or the folder's index.html."""
+        if path in ("", "/"):
+            candidates = ["index.html"]
+        elif path.endswith("/"):
+            candidates = [path + "index.html"]
+        else:
+            candidates = [path, path + "/index.html"]
+        return next((c for c in candidates if c in self.files), None)
+
+    def page_urls(self) -> list[str]:
+        """Every file as a site URL ('/notes/x/' for index pages), for 'did you mean'."""
+        if self._urls is None:
+            self._urls = [file_url(file) for file in sorted(self.files)]
+        return self._urls
+
+    def check(self, page: Page, link: Link) -> Verdict:
+        """The verdict for an internal `link` found on `page`."""
+        path = self.internal_path(link.target)
+        parts = urlsplit(link.target)
+        file = self.target_file(path) if path is not None else None
+        if file is None:
+            shown = "/" + (path or "")
+            return Verdict(Status.BROKEN, f"no page or file at {shown}",
+                           hint=did_you_mean(shown, self.page_urls()))
+        fragment = unquote(parts.fragment)
+        if fragment in ALWAYS_THERE or fragment.startswith(":~:") or file not in self.anchors:
+            return Verdict(Status.OK, "exists")
+        anchors = self.anchors[file]
+        if fragment in anchors:
+            return Verdict(Status.OK, "exists")
+        where = "on this page" if file == page.path else f"in {file_url(file)}"
+        hint = did_you_mean("#" + fragment, sorted("#" + anchor for anchor in anchors))
+        return Verdict(Status.BROKEN, f"no anchor '{fragment}' {where}", hint=hint)

@@ -1,0 +1,104 @@
+"""Scenario servers on 127.0.0.1 for link-check tests, and a config fit for fast tests."""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable
+
+from studyfolio.linkcheck.config import Config
+
+FAST = {"timeout": 1.0, "retries": 1, "backoff": 0.05, "retry_after_cap": 2.0,
+        "allow_private": True, "per_host": 4, "concurrency": 8}
+
+
+def config(**overrides) -> Config:
+    return Config.from_settings({**FAST, **overrides})
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    """Dispatches every request to the scenario registered for its path (404 otherwise)."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive, as real servers do
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+    def handle_one(self):
+        server = self.server
+        path = self.path.split("?")[0]
+        with server.lock:
+            server.seen.append((self.command, self.path, self.client_address[1],
+                                self.headers.get("User-Agent", "")))
+            server.in_flight += 1
+            server.most = max(server.most, server.in_flight)
+        try:
+            route = server.routes.get(path)
+            if route is None:
+                self.reply(404)
+            else:
+                route(self)
+        finally:
+            with server.lock:
+                server.in_flight -= 1
+
+    do_GET = do_HEAD = handle_one
+
+    def reply(self, code: int, headers: dict | None = None, body: bytes = b"") -> None:
+        self.send_response(code)
+        headers = {"Content-Type": "text/html; charset=utf-8", **(headers or {})}
+        headers.setdefault("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        if self.command != "HEAD" and body:
+            self.wfile.write(body)
+
+    def reset(self) -> None:
+        """Drop the connection with a TCP reset instead of an answer."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    def hang(self, seconds: float) -> None:
+        """Answer nothing for `seconds` (cut short when the test ends)."""
+        self.server.stopping.wait(seconds)
+        self.close_connection = True
+
+    def count(self) -> int:
+        """How many requests reached this path so far (this one included)."""
+        with self.server.lock:
+            return sum(1 for _, p, _, _ in self.server.seen if p.split("?")[0] == self.path.split("?")[0])
+
+
+class ScenarioServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, routes: dict[str, Callable[[Handler], None]], host: str = "127.0.0.1"):
+        super().__init__((host, 0), Handler)
+        self.routes = routes
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.seen: list[tuple[str, str, int, str]] = []
+        self.in_flight = self.most = 0
+
+    def handle_error(self, request, client_address):
+        pass  # scenarios reset and drop connections on purpose
+
+    def url(self, path: str) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}{path}"
+
+    def requests(self, path: str | None = None) -> list[str]:
+        """'METHOD path' of every request (to `path` only when given), in arrival order."""
+        return [f"{m} {p}" for m, p, _, _ in self.seen if path is None or p.split("?")[0] == path]
+
+
+def elapsed(function, *args, **kwargs):
+    """(result, seconds) of a call."""
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - started

@@ -1,0 +1,90 @@
+"""Internal links on every build: the fixture site's broken links, reported against its notes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from sitebuild import ROOT, build_site
+
+SITE = ROOT / "tests" / "fixtures" / "linkcheck"
+CONF = SITE / "linkcheckconf.py"
+
+
+def report_lines(log: str) -> list[str]:
+    """Studyfolio's report from Pelican's log: each problem with its hint, without log columns."""
+    lines = []
+    for raw in log.splitlines():
+        text = re.sub(r"\s{2,}\S+\.py:\d+\s*$", "", raw.rstrip())
+        level = re.match(r"^(\[[\d:]+\])?\s+(WARNING|ERROR)\s+(.*)$", text)
+        if level:
+            lines.append(level.group(3).strip())
+        elif text.strip().startswith("hint:") and lines:
+            lines[-1] += " | " + text.strip()
+    return lines
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    output = tmp_path_factory.mktemp("linkcheck") / "output"
+    return build_site(CONF, output, cwd=SITE)
+
+
+@pytest.fixture(scope="module")
+def strict_build(tmp_path_factory):
+    output = tmp_path_factory.mktemp("linkcheck-strict") / "output"
+    return build_site(CONF, output, cwd=SITE, extra={"STUDYFOLIO_STRICT": True})
+
+
+def test_every_broken_internal_link_is_reported_once_against_its_note(build):
+    assert build.returncode == 0, build.log
+    menu_page = build.output / "archives" / "index.html"
+    assert report_lines(build.log) == [
+        f"{menu_page}:25: [broken] /roadmap/: no page or file at /roadmap/ (also on 6 more pages)",
+        "content/notes/mean.md:12: [broken] ../variance/old.html: no page or file at /notes/variance/old.html"
+        " | hint: did you mean '/notes/variance/'?",
+        "content/notes/variance.md:10: [broken] /notes/varience/: no page or file at /notes/varience/"
+        " | hint: did you mean '/notes/variance/' or '/notes/mean/'?",
+        "content/notes/variance.md:12: [broken] /notes/mean/#averag: no anchor 'averag' in /notes/mean/"
+        " | hint: did you mean '#average'?",
+        "content/notes/variance.md:14: [broken] #sprad: no anchor 'sprad' on this page"
+        " | hint: did you mean '#spread'?",
+        "content/notes/variance.md:16: [broken] /images/missing-chart.png: no page or file at /images/missing-chart.png"
+        " | hint: did you mean '/images/dot.png'?",
+        "content/notes/variance.md:20: [unsafe] javascript:alert(1): javascript: links run code when clicked"
+        " | hint: link to a page instead, or leave the code out of the note",
+        "Studyfolio found 0 error(s) and 7 warning(s).",
+    ]
+
+
+def test_links_that_work_are_not_reported(build):
+    log = build.log
+    for fine in ("#average)", "#caf%C3%A9", "#top", "#spread:", "/images/dot.png:", "../variance/:",
+                 "mailto:"):
+        assert fine not in log
+
+
+def test_the_menu_link_really_is_on_every_page(build):
+    pages = sorted(p.relative_to(build.output).as_posix() for p in build.output.rglob("*.html"))
+    with_menu = [p for p in pages if build.page(p).cssselect('nav a[href="/roadmap/"]')]
+    assert with_menu == pages and len(pages) == 7
+
+
+def test_strict_build_fails_with_a_count(strict_build):
+    assert strict_build.returncode == 1
+    lines = report_lines(strict_build.log)
+    assert "content/notes/variance.md:14: [broken] #sprad: no anchor 'sprad' on this page | hint: did you mean '#spread'?" in lines
+    assert "Studyfolio found 7 error(s) and 0 warning(s)." in lines
+    assert "strict mode: 7 error(s) and 0 warning(s) in the sources" in strict_build.log
+
+
+def test_the_build_leaves_its_source_map_for_the_command(build):
+    data = json.loads((build.output.parent / "output-cache" / "linkcheck" / "sources.json").read_text())
+    assert data["pages"] == {
+        "notes/mean/index.html": "content/notes/mean.md",
+        "notes/variance/index.html": "content/notes/variance.md",
+    }
+    assert data["root"] == str(SITE)
+    assert data["output"] == str(build.output)

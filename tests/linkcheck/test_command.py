@@ -1,0 +1,184 @@
+"""`studyfolio linkcheck --external` on a built site whose links point at servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+import xml.etree.ElementTree as etree
+
+import pytest
+
+from linkcheck_servers import ScenarioServer
+from sitebuild import ROOT, build_site
+from studyfolio.cli import main
+
+pytestmark = pytest.mark.timeout(60)
+
+FIXTURE = ROOT / "tests" / "fixtures" / "linkcheck"
+
+
+def oembed(h):
+    h.reply(404 if "aRemovedVid" in h.path else 200, {"Content-Type": "application/json"}, b"{}")
+
+
+ROUTES = {
+    "/course": lambda h: h.reply(200, body=b"<h1>A course</h1>"),
+    "/gone": lambda h: h.reply(404),
+    "/old": lambda h: h.reply(301, {"Location": "/new"}),
+    "/new": lambda h: h.reply(200),
+    "/slow": lambda h: h.hang(5),
+    "/oembed": oembed,
+}
+
+NOTE = """Title: Sources I used
+Date: 2026-09-03 09:00
+Category: Statistics
+Video: https://youtu.be/aRemovedVid
+Summary: Where I learnt it.
+
+- [A course]({server}/course) that I finished.
+- [A book page]({server}/gone) that went away.
+- [An old address]({server}/old) that moved.
+- [A slow site]({server}/slow) that never answers.
+- [The talk at 4:14](https://www.youtube.com/watch?v=aRemovedVid&t=254), now removed.
+- [Skipped on purpose](https://skip.example/page) and [the course again]({server}/course#week-2).
+"""
+
+CONF = """import sys
+sys.path.insert(0, {repo!r})
+from pelicanconf import *
+
+PATH = {content!r}
+THEME = {theme!r}
+PLUGIN_PATHS = [{plugins!r}]
+STATIC_PATHS = ["images"]
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = "cache"
+STUDYFOLIO_LINKCHECK = {{
+    "youtube_oembed": "{server}/oembed", "allow_private": True, "timeout": 0.5, "retries": 1,
+    "backoff": 0.05, "exclude": ["^https://skip\\\\.example/"],
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = ScenarioServer(ROUTES)
+    threading.Thread(target=running.serve_forever, args=(0.05,), daemon=True).start()
+    yield running
+    running.stopping.set()
+    running.shutdown()
+    running.server_close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, server):
+    folder = tmp_path_factory.mktemp("cli") / "site"
+    shutil.copytree(FIXTURE / "content", folder / "content")
+    base = server.url("")
+    (folder / "content" / "notes" / "sources.md").write_text(NOTE.format(server=base))
+    (folder / "siteconf.py").write_text(CONF.format(
+        repo=str(ROOT), content=str(folder / "content"), theme=str(ROOT / "theme"),
+        plugins=str(ROOT / "plugins"), server=base))
+    build = build_site(folder / "siteconf.py", folder / "output", cwd=folder,
+                       extra={"CACHE_PATH": str(folder / "cache")})
+    assert build.returncode == 0, build.log
+    return folder
+
+
+def run(site, monkeypatch, capsys, *args):
+    monkeypatch.chdir(site)
+    code = main(["linkcheck", "--settings", "siteconf.py", "--site", "output", "--no-progress", *args])
+    captured = capsys.readouterr()
+    return code, captured.out.splitlines(), captured.err
+
+
+INTERNAL = [
+    "content/notes/mean.md:12: [broken] ../variance/old.html: no page or file at /notes/variance/old.html",
+    "    hint: did you mean '/notes/variance/'?",
+]
+INTERNAL_VARIANCE = [
+    "content/notes/variance.md:10: [broken] /notes/varience/: no page or file at /notes/varience/",
+    "    hint: did you mean '/notes/variance/' or '/notes/mean/' or '/notes/sources/'?",
+    "content/notes/variance.md:12: [broken] /notes/mean/#averag: no anchor 'averag' in /notes/mean/",
+    "    hint: did you mean '#average'?",
+    "content/notes/variance.md:14: [broken] #sprad: no anchor 'sprad' on this page",
+    "    hint: did you mean '#spread'?",
+    "content/notes/variance.md:16: [broken] /images/missing-chart.png: no page or file at /images/missing-chart.png",
+    "    hint: did you mean '/images/dot.png'?",
+    "content/notes/variance.md:20: [unsafe] javascript:alert(1): javascript: links run code when clicked",
+    "    hint: link to a page instead, or leave the code out of the note",
+]
+
+
+def test_internal_only_by_default(site, server, monkeypatch, capsys):
+    code, lines, _ = run(site, monkeypatch, capsys, "--no-cache")
+    assert code == 0
+    assert lines[:-1] == INTERNAL + INTERNAL_VARIANCE
+    assert re.fullmatch(r"Checked 111 links \(32 unique\) in [\d.]+ s: 105 ok, 5 broken, 1 unsafe\.", lines[-1])
+    assert server.seen == []
+
+
+def test_external_report_lines(site, server, monkeypatch, capsys, tmp_path):
+    base = server.url("")
+    code, lines, _ = run(site, monkeypatch, capsys, "--external", "--no-cache",
+                         "--json", str(tmp_path / "links.jsonl"), "--junit", str(tmp_path / "junit.xml"))
+    assert code == 0
+    assert lines[:-1] == INTERNAL + [
+        "content/notes/sources.md:4: [broken] https://youtu.be/aRemovedVid: the video was removed or never existed",
+        "    hint: find another copy of the video, or remove the link",
+        f"content/notes/sources.md:8: [broken] {base}/gone: 404 Not Found",
+        f"content/notes/sources.md:9: [redirected] {base}/old: redirected (301) to {base}/new",
+        f"    hint: the link moved permanently: update it to {base}/new",
+        f"content/notes/sources.md:10: [timeout] {base}/slow: no answer within 0.5 s",
+        "content/notes/sources.md:11: [broken] https://www.youtube.com/watch?v=aRemovedVid&t=254: the video was removed or never existed",
+        "    hint: find another copy of the video, or remove the link",
+    ] + INTERNAL_VARIANCE
+    assert re.fullmatch(
+        r"Checked 120 links \(41 unique\) in [\d.]+ s: 107 ok, 1 redirected, 8 broken, 1 timeout, "
+        r"1 excluded, 1 unsafe, 1 unchecked \(8 requests\)\.", lines[-1])
+
+    records = [json.loads(line) for line in (tmp_path / "links.jsonl").read_text().splitlines()]
+    assert len(records) == 120
+    gone = [r for r in records if r["url"] == f"{base}/gone"]
+    assert gone == [{"path": "content/notes/sources.md", "line": 8, "url": f"{base}/gone",
+                     "target": f"{base}/gone", "page": "notes/sources/index.html", "status": "broken",
+                     "reason": "404 Not Found", "code": 404, "final": "", "hint": ""}]
+    suite = etree.parse(tmp_path / "junit.xml").getroot().find("testsuite")
+    assert (suite.get("failures"), suite.get("skipped")) == ("10", "2")
+    failure = suite.find(f"testcase[@name='10: {base}/slow']/failure")
+    assert (failure.get("type"), failure.get("message")) == ("timeout", "[timeout] no answer within 0.5 s")
+    assert suite.find(f"testcase[@name='10: {base}/slow']").get("classname") == "content/notes/sources.md"
+
+
+def test_strict_exits_non_zero_with_a_count(site, monkeypatch, capsys):
+    code, _, err = run(site, monkeypatch, capsys, "--strict")
+    assert code == 1
+    assert err == "strict mode: 6 link problem(s)\n"
+
+
+def test_warm_cache_asks_only_failures_again(site, server, monkeypatch, capsys):
+    run(site, monkeypatch, capsys, "--external")
+    before = len(server.seen)
+    code, lines, _ = run(site, monkeypatch, capsys, "--external")
+    asked = sorted({f"{m} {p}" for m, p, _, _ in server.seen[before:]})
+    assert code == 0
+    assert asked == ["GET /gone", "GET /oembed?url=https://www.youtube.com/watch?v%3DaRemovedVid&format=json",
+                     "HEAD /gone", "HEAD /slow"]
+    assert re.search(r"\(5 requests, 3 from the cache\)\.$", lines[-1])
+
+
+def test_missing_site_is_a_clear_error(site, monkeypatch, capsys):
+    monkeypatch.chdir(site)
+    assert main(["linkcheck", "--settings", "siteconf.py", "--site", "nowhere"]) == 2
+    assert capsys.readouterr().err == "error: no built site in nowhere/: build it first (make html)\n"
+
+
+def test_bad_settings_are_a_clear_error(site, monkeypatch, capsys):
+    monkeypatch.chdir(site)
+    (site / "badconf.py").write_text("STUDYFOLIO_LINKCHECK = {'per_hots': 2}\n")
+    assert main(["linkcheck", "--settings", "badconf.py", "--site", "output"]) == 2
+    assert capsys.readouterr().err == (
+        "error: STUDYFOLIO_LINKCHECK: unknown key 'per_hots'; did you mean 'per_host'?\n")
