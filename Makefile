@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
 INPUTDIR := content
 OUTPUTDIR := output
@@ -13,7 +14,7 @@ PUBLISHCONF := publishconf.py
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help install html clean regenerate serve devserver publish test lint bench
+.PHONY: help install html clean regenerate serve devserver publish test lint bench linkcheck bench-links
 
 help:
 	@echo "make serve      set up, build the demo site and serve it on http://localhost:$(PORT) (rebuilds on save)"
@@ -21,6 +22,8 @@ help:
 	@echo "make html       build the site into $(OUTPUTDIR)/"
 	@echo "make publish    production build with strict checks"
 	@echo "make bench      print build benchmarks"
+	@echo "make linkcheck  build, then check every internal and external link (cached)"
+	@echo "make bench-links  link checkers compared on a local 1,000-URL site"
 	@echo "make clean      remove $(OUTPUTDIR)/ and caches"
 
 install: $(STAMP)
@@ -54,3 +57,15 @@ test: lint
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run_all.py
+
+# Link checking: after a build, every link of $(OUTPUTDIR)/ (internal, external, resources.yml).
+linkcheck: html
+	$(BIN)/studyfolio linkcheck --external --site $(OUTPUTDIR) --settings $(CONFFILE)
+
+# Benchmark-only peers (the `bench` extra) are installed on first use.
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench-links: $(BENCH_STAMP)
+	$(BIN)/python tests/bench/bench_links.py

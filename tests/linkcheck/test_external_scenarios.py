@@ -77,6 +77,17 @@ def test_head_405_falls_back_to_get_and_the_host_is_remembered(start_server):
     assert sorted(server.requests()) == ["GET /a", "GET /b", "HEAD /a"]
 
 
+def test_server_error_is_retried_on_a_host_that_refuses_head(start_server):
+    def get_only_flaky(h):
+        h.reply(405) if h.command == "HEAD" else h.reply(503 if h.count() <= 2 else 200)
+
+    server = start_server({"/first": lambda h: h.reply(405) if h.command == "HEAD" else ok(h),
+                           "/flaky": get_only_flaky})
+    run = check([server.url("/first"), server.url("/flaky")], config(per_host=1, retries=2))
+    assert run.verdicts[server.url("/flaky")].status is Status.OK
+    assert server.requests() == ["HEAD /first", "GET /first", "GET /flaky", "GET /flaky", "GET /flaky"]
+
+
 def test_redirect_chain_is_followed_and_a_permanent_move_is_a_hint(start_server):
     server = start_server({
         "/old": lambda h: h.reply(301, {"Location": "/moved"}),
@@ -275,6 +286,36 @@ def test_cache_skips_working_links_and_asks_failures_again(start_server, tmp_pat
     assert run.verdicts[urls[1]].status is Status.BROKEN
     assert server.requests("/fine") == ["HEAD /fine"]
     assert server.requests("/gone") == ["HEAD /gone", "GET /gone"] * 2
+    third = LinkCache(file, 24, now=1000.0 + 7200).load()
+    check(urls, cache=third)
+    assert server.requests("/gone") == ["HEAD /gone", "GET /gone"] * 3  # asked again, once: no retries
     expired = LinkCache(file, 24, now=1000.0 + 25 * 3600).load()
     check(urls[:1], cache=expired)
     assert server.requests("/fine") == ["HEAD /fine", "HEAD /fine"]
+
+
+def test_a_link_that_failed_last_run_is_asked_once_without_retries(start_server, tmp_path):
+    server = start_server({"/down": lambda h: h.reply(503)})
+    file = str(tmp_path / "cache.json")
+    first = LinkCache(file, 24, now=1000.0).load()
+    check([server.url("/down")], config(retries=2), cache=first)
+    first.save()
+    assert server.requests() == ["HEAD /down", "GET /down", "GET /down", "GET /down"]
+    again = LinkCache(file, 24, now=1001.0).load()
+    run = check([server.url("/down")], config(retries=2), cache=again)
+    assert run.verdicts[server.url("/down")].status is Status.BROKEN
+    assert server.requests()[4:] == ["HEAD /down", "GET /down"]
+
+
+def test_links_that_timed_out_last_run_are_asked_first(start_server, tmp_path):
+    server = start_server({"/a": lambda h: h.reply(404), "/b": lambda h: h.reply(404),
+                           "/z-slow": lambda h: h.hang(5)})
+    urls = [server.url("/a"), server.url("/b"), server.url("/z-slow")]
+    file = str(tmp_path / "cache.json")
+    first = LinkCache(file, 24, now=1000.0).load()
+    check(urls, config(per_host=1, timeout=0.3, retries=0), cache=first)
+    first.save()
+    assert server.requests() == ["HEAD /a", "GET /a", "HEAD /b", "GET /b", "HEAD /z-slow"]
+    again = LinkCache(file, 24, now=1001.0).load()
+    check(urls, config(per_host=1, timeout=0.3, retries=0), cache=again)
+    assert server.requests()[5:] == ["HEAD /z-slow", "HEAD /a", "GET /a", "HEAD /b", "GET /b"]

@@ -1,4 +1,7 @@
-"""Verdicts of working links kept in a file for a time-to-live; failures are always asked again."""
+"""Verdicts of working links kept in a file for a time-to-live; failures are always asked again.
+
+A failure is remembered too, not as an answer but so the next run asks it once, without
+retries: the run that found it already retried it."""
 
 from __future__ import annotations
 
@@ -41,23 +44,29 @@ class LinkCache:
     def fresh(self, entry: dict) -> bool:
         checked = entry.get("checked")
         return (isinstance(checked, int | float) and 0 <= self.now - checked < self.ttl
-                and entry.get("status") in {str(s) for s in KEPT})
+                and entry.get("status") in {str(s) for s in Status})
 
     def get(self, key: str) -> Verdict | None:
+        """The remembered verdict of a working link; None for failures and unknown links."""
         entry = self.entries.get(key)
-        if entry is None:
+        if entry is None or entry["status"] not in {str(s) for s in KEPT}:
             return None
         self.hits += 1
         return Verdict(Status(entry["status"]), entry.get("reason", ""), entry.get("code", 0),
                        entry.get("final", ""), entry.get("hint", ""))
 
+    def failed_before(self, key: str) -> bool:
+        entry = self.entries.get(key)
+        return entry is not None and entry["status"] not in {str(s) for s in KEPT}
+
+    def timed_out_before(self, key: str) -> bool:
+        entry = self.entries.get(key)
+        return entry is not None and entry["status"] == str(Status.TIMEOUT)
+
     def put(self, key: str, verdict: Verdict) -> None:
-        if verdict.status in KEPT:
-            self.entries[key] = {"status": str(verdict.status), "reason": verdict.reason,
-                                 "code": verdict.code, "final": verdict.final,
-                                 "hint": verdict.hint, "checked": self.now}
-        else:
-            self.entries.pop(key, None)
+        self.entries[key] = {"status": str(verdict.status), "reason": verdict.reason,
+                             "code": verdict.code, "final": verdict.final,
+                             "hint": verdict.hint, "checked": self.now}
 
     def save(self) -> None:
         """Write atomically (a temporary file renamed over the old one)."""

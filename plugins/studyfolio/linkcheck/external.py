@@ -40,8 +40,9 @@ def new_session(config: Config) -> aiohttp.ClientSession:
     )
 
 
-async def check_video(fetcher: Fetcher, video: str) -> Verdict:
-    outcome = await fetcher.request("GET", oembed_url(fetcher.config.youtube_oembed, video))
+async def check_video(fetcher: Fetcher, video: str, retries: int | None) -> Verdict:
+    url = oembed_url(fetcher.config.youtube_oembed, video)
+    outcome = await fetcher.request("GET", url, retries=retries)
     if isinstance(outcome, Failure):
         return outcome.verdict
     if outcome.code == 429:
@@ -66,18 +67,23 @@ async def fetch_all(todo: dict[str, list[str]], config: Config, run: ExternalRun
         fetcher = Fetcher(config, session)
 
         async def one(key: str, targets: list[str]) -> None:
+            known = [check_key(t, config.fragments) for t in targets]
+            retries = 0 if all(cache.failed_before(k) for k in known) else None
             if key.startswith("youtube:"):
-                verdict, body = await check_video(fetcher, key.partition(":")[2]), None
+                verdict, body = await check_video(fetcher, key.partition(":")[2], retries), None
             else:
                 want_body = config.fragments and any(urldefrag(t).fragment for t in targets)
-                verdict, body = await fetcher.check(key, want_body)
+                verdict, body = await fetcher.check(key, want_body, retries)
             for target in targets:
                 found = anchor_verdict(verdict, body, target) if config.fragments else verdict
                 run.verdicts[target] = found
                 cache.put(check_key(target, config.fragments), found)
             advance(len(targets))
 
-        await asyncio.gather(*(one(key, targets) for key, targets in sorted(todo.items())))
+        # Links that timed out last run go first: they take longest, so they end sooner.
+        slow_first = sorted(todo.items(), key=lambda item: (not cache.timed_out_before(
+            check_key(item[1][0], config.fragments)), item[0]))
+        await asyncio.gather(*(one(key, targets) for key, targets in slow_first))
         run.requests = fetcher.requests
 
 

@@ -16,6 +16,7 @@ import aiohttp
 
 from .config import Config
 from .records import Status, Verdict
+from .slots import NEW, STARTED, Slots
 
 REDIRECTS = {301, 302, 303, 307, 308}
 PERMANENT = {301, 308}
@@ -45,7 +46,7 @@ class Host:
     """Per-host state: its share of connections, a pause after 429, whether it refuses HEAD."""
 
     def __init__(self, limit: int):
-        self.slots = asyncio.Semaphore(limit)
+        self.slots = Slots(limit)
         self.resume_at = 0.0
         self.head_refused = False
 
@@ -85,7 +86,7 @@ class Fetcher:
     def __init__(self, config: Config, session: aiohttp.ClientSession):
         self.config = config
         self.session = session
-        self.slots = asyncio.Semaphore(config.concurrency)
+        self.slots = Slots(config.concurrency)
         self.hosts: dict[str, Host] = {}
         self.requests = 0
 
@@ -95,17 +96,17 @@ class Fetcher:
             self.hosts[key] = Host(self.config.per_host)
         return self.hosts[key]
 
-    async def send(self, method: str, url: str, want_body: bool) -> Answer | Failure:
+    async def send(self, method: str, url: str, want_body: bool, priority: int) -> Answer | Failure:
         """One request, bounded in time; the body (if wanted) is read within what time is left."""
         host = self.host(url)
         loop = asyncio.get_running_loop()
-        async with host.slots:
+        async with host.slots.hold(priority):
             wait = host.resume_at - loop.time()
             if wait > 0:
                 await asyncio.sleep(wait)
             if method == "HEAD" and host.head_refused and not want_body:
                 method = "GET"  # learnt while this request waited for its turn
-            async with self.slots:
+            async with self.slots.hold(priority):
                 self.requests += 1
                 deadline = loop.time() + self.config.timeout
                 try:
@@ -157,14 +158,16 @@ class Fetcher:
         response.close()
         return None  # incomplete: too slow, too big or cut
 
-    async def request(self, method: str, url: str, want_body: bool = False) -> Answer | Failure:
+    async def request(self, method: str, url: str, want_body: bool = False,
+                      priority: int = NEW, retries: int | None = None) -> Answer | Failure:
         """`send`, tried again with exponential backoff on timeouts, resets and (for GET) 5xx,
         and after the wait a 429 asks for (capped), which pauses the whole host."""
         config = self.config
+        retries = config.retries if retries is None else retries
         outcome: Answer | Failure = Failure(Verdict(Status.BROKEN, "not tried"), False)
-        for attempt in range(config.retries + 1):
-            outcome = await self.send(method, url, want_body)
-            last = attempt == config.retries
+        for attempt in range(retries + 1):
+            outcome = await self.send(method, url, want_body, priority if attempt == 0 else STARTED)
+            last = attempt == retries
             if isinstance(outcome, Failure):
                 if not outcome.retry or last:
                     return outcome
@@ -175,21 +178,25 @@ class Fetcher:
                 host = self.host(url)
                 resume = asyncio.get_running_loop().time() + min(wait, config.retry_after_cap)
                 host.resume_at = max(host.resume_at, resume)
-            elif outcome.code >= 500 and method == "GET" and not last:
+            elif outcome.code >= 500 and outcome.method == "GET" and not last:
                 await asyncio.sleep(config.backoff * 2**attempt)
             else:
                 return outcome
         return outcome
 
-    async def check(self, url: str, want_body: bool = False) -> tuple[Verdict, bytes | None]:
-        """The verdict for `url` (and the final page's body when wanted)."""
+    async def check(self, url: str, want_body: bool = False,
+                    retries: int | None = None) -> tuple[Verdict, bytes | None]:
+        """The verdict for `url` (and the final page's body when wanted); `retries` overrides
+        the setting (a link that failed last run is asked once)."""
         url = urldefrag(url).url
         chain: list[tuple[int, str]] = []
         seen = {url}
         current = url
         method = "GET" if want_body else "HEAD"
+        priority = NEW
         while True:
-            outcome = await self.request(method, current, want_body)
+            outcome = await self.request(method, current, want_body, priority, retries)
+            priority = STARTED
             if isinstance(outcome, Failure):
                 return with_chain(outcome.verdict, chain, current), None
             code = outcome.code
@@ -217,7 +224,8 @@ class Fetcher:
             if code in self.config.accept:
                 return accepted(code, chain, current), outcome.body
             if code == 429:
-                reason = f"{phrase(code)} after {self.config.retries + 1} tries"
+                tries = (self.config.retries if retries is None else retries) + 1
+                reason = f"{phrase(code)} after {tries} tr{'ies' if tries > 1 else 'y'}"
                 return with_chain(Verdict(Status.RATE_LIMITED, reason, code), chain, current), None
             return with_chain(Verdict(Status.BROKEN, phrase(code), code), chain, current), None
 
