@@ -167,7 +167,7 @@ def test_warm_cache_asks_only_failures_again(site, server, monkeypatch, capsys):
     assert code == 0
     assert asked == ["GET /gone", "GET /oembed?url=https://www.youtube.com/watch?v%3DaRemovedVid&format=json",
                      "HEAD /gone", "HEAD /slow"]
-    assert re.search(r"\(5 requests, 3 from the cache\)\.$", lines[-1])
+    assert re.search(r"\(4 requests, 3 from the cache\)\.$", lines[-1])
 
 
 def test_missing_site_is_a_clear_error(site, monkeypatch, capsys):
