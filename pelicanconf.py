@@ -21,6 +21,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.linkcheck",  # keep last: it checks the links of what every plugin wrote
 ]
 
 # Python-Markdown: Pelican's defaults (codehilite, extra, meta) plus heading anchors.
