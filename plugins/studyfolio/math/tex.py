@@ -26,6 +26,11 @@ MESSAGES = {
 }
 
 
+# Standard TeX operator names latex2mathml does not know, written the way it does know.
+ALIASES = {"arg": r"\operatorname{arg}"}
+ALIAS = re.compile(r"\\(" + "|".join(ALIASES) + r")(?![A-Za-z])")
+
+
 class TexError(ValueError):
     """Invalid TeX; the message says what is wrong in the learner's terms."""
 
@@ -58,7 +63,8 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
         raise TexError("empty formula")
     check_braces(source)
     try:
-        markup = convert(source, display="block" if display else "inline")
+        expanded = ALIAS.sub(lambda m: ALIASES[m.group(1)], source)
+        markup = convert(expanded, display="block" if display else "inline")
     except tuple(MESSAGES) as error:
         raise TexError(MESSAGES[type(error)]) from None
     except (l2m_errors.NoAvailableTokensError, IndexError, KeyError, ValueError) as error:
