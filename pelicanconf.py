@@ -21,6 +21,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.ownwords",
 ]
 
 # Python-Markdown: Pelican's defaults (codehilite, extra, meta) plus heading anchors.
@@ -68,3 +69,8 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Own words: explain and compare blocks, video timestamps, the check against a note's sources.
+OWNWORDS_MAX_COPIED = 20  # percent of a note's words that may match its Transcript: sources
+OWNWORDS_BADGE = False  # True shows readers "92% in my own words" on checked notes
+OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" for none
