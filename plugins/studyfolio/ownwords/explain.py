@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 
+from markdown.util import AtomicString
 from pymdownx.blocks.block import Block
 
 from ..math.extension import render as render_math
@@ -87,7 +88,7 @@ class ExplainBlock(Block):
                 note.error(line, f"malformed line in explain block: '{text}' {what}", SHAPE_HINT)
                 row = etree.SubElement(body, "tr", {"class": "explain-problem"})
                 cell = etree.SubElement(row, "td", {"colspan": "2"})
-                cell.text = text
+                etree.SubElement(cell, "code").text = AtomicString(text)
                 continue
             symbol = match.group("tex").strip()
             row = etree.SubElement(body, "tr")

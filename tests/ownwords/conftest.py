@@ -1,0 +1,51 @@
+"""Render helpers for the own-words blocks: Markdown in, (HTML, problems) out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from studyfolio.core.source import NoteSource
+
+RESOURCES = """\
+- id: essence-of-linear-algebra
+  title: Essence of Linear Algebra
+  kind: video
+  url: https://example.org/essence
+- id: mml-book
+  title: Mathematics for Machine Learning
+  kind: book
+  url: https://example.org/mml
+- id: mml-imperial
+  title: Mathematics for Machine Learning (course)
+  kind: course
+  url: https://example.org/course
+"""
+EXTENSIONS = ["extra", "meta", "studyfolio.math.extension", "studyfolio.ownwords.extension"]
+
+
+@pytest.fixture(scope="session")
+def resources_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("resources") / "resources.yml"
+    path.write_text(RESOURCES, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def render(resources_file):
+    """render(source) -> (html, problems): converted as the site does, problems formatted."""
+
+    def convert(source: str, path: str = "content/notes/t.md"):
+        md = markdown.Markdown(
+            extensions=EXTENSIONS,
+            extension_configs={"studyfolio.ownwords.extension": {"resources": str(resources_file)}},
+            output_format="html5",
+        )
+        note = NoteSource(path=path, text=source)
+        md.studyfolio_note = note
+        html = md.convert(source)
+        return html, [d.format() for d in sorted(note.diagnostics)]
+
+    return convert
