@@ -49,3 +49,15 @@ def render(resources_file):
         return html, [d.format() for d in sorted(note.diagnostics)]
 
     return convert
+
+
+SITE = Path(__file__).resolve().parent / "site"
+
+
+@pytest.fixture(scope="session")
+def ownwords_build(tmp_path_factory):
+    """The own-words fixture site built once with the writing settings (report page on)."""
+    from sitebuild import build_site
+
+    output = tmp_path_factory.mktemp("ownwords") / "output"
+    return build_site(SITE / "ownwordsconf.py", output, cwd=SITE)

@@ -34,6 +34,7 @@ class NoteCheck:
 
     article: object
     path: str
+    named: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     overlap: Overlap | None = None
     over: bool = False
@@ -65,6 +66,7 @@ def check_note(article, settings: dict, cache: SourceCache, problems: list[Diagn
     path = site_relative(article.source_path, content)
     result = NoteCheck(article=article, path=path)
     named = split_list(article.metadata.get("transcript", []))
+    result.named = named
     if not named:
         return result
     with open(article.source_path, encoding="utf-8") as handle:
