@@ -21,6 +21,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.resources",
+    "studyfolio.roadmaps",
 ]
 
 # Python-Markdown: Pelican's defaults (codehilite, extra, meta) plus heading anchors.
@@ -68,3 +70,9 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Resources and roadmaps: content/resources.yml, content/roadmaps/*.yml, the review log they count.
+STUDYFOLIO_RESOURCES = "resources.yml"
+STUDYFOLIO_ROADMAPS = "roadmaps"
+STUDYFOLIO_REVIEWS = "reviews.jsonl"
+MENUITEMS = [*MENUITEMS, ("Roadmaps", "roadmaps/"), ("Resources", "resources/")]
