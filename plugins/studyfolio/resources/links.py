@@ -74,6 +74,7 @@ class ResourceLinks(Treeprocessor):
         siteurl = self.extension.getConfig("siteurl")
         note = note_of(self.md)
         cursor: dict[str, int] = {}
+        reported: set[tuple[int, str]] = set()
         for link in links:
             resource_id = link.get("href")[len(SCHEME):].strip()
             line = self.line_of(note, resource_id, cursor)
@@ -81,7 +82,9 @@ class ResourceLinks(Treeprocessor):
             link.set("href", resource_href(siteurl, resource_id))
             link.set("data-res", resource_id)
             if resource is None:
-                note.error(line, f"unknown resource 'res:{resource_id}'", registry.unknown_hint(resource_id))
+                if (line, resource_id) not in reported:
+                    reported.add((line, resource_id))
+                    note.error(line, f"unknown resource 'res:{resource_id}'", registry.unknown_hint(resource_id))
                 link.set("class", "res-link res-unknown")
                 link.attrib.pop("title", None)
                 continue
