@@ -33,8 +33,8 @@ def test_no_overlap_every_edge_drawn_and_no_edge_through_a_box(dag):
     placed = list(boxes.items())
     for i, (a, box_a) in enumerate(placed):
         assert (box_a.width, box_a.height) == sizes[a]
-        assert 0 <= box_a.x and box_a.x + box_a.width <= layout.width
-        assert 0 <= box_a.y and box_a.y + box_a.height <= layout.height
+        assert box_a.x >= 0 and box_a.x + box_a.width <= layout.width
+        assert box_a.y >= 0 and box_a.y + box_a.height <= layout.height
         for b, box_b in placed[i + 1:]:
             assert not box_a.overlaps(box_b), (a, b)
     assert sorted((r.source, r.target) for r in layout.routes) == sorted(edges)

@@ -1,12 +1,11 @@
 """YAML read as nodes, so every value keeps the line it came from (for `file:LINE:` reports).
 
-Schemas are plain data: a dict of key -> checker. Checkers are tiny functions that take a node
-and return a Python value or raise ValueError naming the bad value and what was expected."""
+Checkers are tiny functions that take a node and return a Python value or raise ValueError
+naming the bad value and what was expected; the schemas call them and report with the line."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -122,21 +121,3 @@ def text_list(node: yaml.Node) -> tuple[str, ...]:
             values.append(str(item.value).strip())
         return tuple(v for v in values if v)
     raise ValueError("expected a list such as [a, b]")
-
-
-def read(
-    items: dict[str, tuple[yaml.Node, yaml.Node]],
-    key: str,
-    check: Callable[[yaml.Node], object],
-    problems: Problems,
-    what: str,
-):
-    """The checked value of `key`, or None (and a report naming the key) when it is malformed."""
-    if key not in items:
-        return None
-    node = items[key][1]
-    try:
-        return check(node)
-    except ValueError as error:
-        problems.error(line_of(node), f"{key} of {what}: {error}", "")
-        return None
