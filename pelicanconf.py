@@ -68,3 +68,7 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Templates are loaded once per build; every Pelican run (also on autoreload) makes a new
+# environment, so the per-include modification check is pure cost.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
