@@ -76,3 +76,7 @@ STUDYFOLIO_RESOURCES = "resources.yml"
 STUDYFOLIO_ROADMAPS = "roadmaps"
 STUDYFOLIO_REVIEWS = "reviews.jsonl"
 MENUITEMS = [*MENUITEMS, ("Roadmaps", "roadmaps/"), ("Resources", "resources/")]
+
+# Templates are loaded once per build; every Pelican run (also on autoreload) makes a new
+# environment, so the per-include modification check is pure cost.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
