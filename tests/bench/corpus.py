@@ -13,8 +13,9 @@ WORDS = (
 ).split()
 TAGS = ["statistics", "linear-algebra", "calculus", "numpy", "intuition", "proof", "practice"]
 CATEGORIES = ["Statistics", "Linear algebra", "Calculus"]
-FORMULAS = [r"y = mx + b", r"\sigma^2 = \frac{1}{n}\sum_{i=1}^{n}(x_i - \mu)^2",
-            r"\nabla f(x) = \left(\frac{\partial f}{\partial x_1}, \frac{\partial f}{\partial x_2}\right)"]
+# Formulas differ from note to note (the index is in them), as they do in real notes.
+FORMULAS = [r"y = {n}x + b", r"\sigma^2 = \frac{{1}}{{{n}}}\sum_{{i=1}}^{{{n}}}(x_i - \mu)^2",
+            r"\nabla f(x) = \left(\frac{{\partial f}}{{\partial x_1}}, {n}\frac{{\partial f}}{{\partial x_2}}\right)"]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -45,9 +46,9 @@ def note_text(index: int, rng: random.Random, *, count: int, extra: str = "") ->
             body.append(" ".join(sentence(rng, 10) for _ in range(6)))
             body.append("")
         if section == 0:
-            body += [f"The idea in one line: ${FORMULAS[index % 3]}$.", ""]
+            body += [f"The idea in one line: ${FORMULAS[index % 3].format(n=index + 2)}$.", ""]
         if section == 1:
-            body += ["$$", FORMULAS[(index + 1) % 3], "$$", ""]
+            body += ["$$", FORMULAS[(index + 1) % 3].format(n=index + 3), "$$", ""]
             body += ["```python", "import numpy as np", "x = np.arange(10)", "print(x.mean())", "```", ""]
     body += [f"Related: {links}", "", extra]
     return "\n".join(body)

@@ -76,3 +76,41 @@ def test_phone_width_has_no_horizontal_scroll(browser, site_url, screenshot):
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
         screenshot(phone, name)
     context.close()
+
+
+CONTRAST_JS = """
+() => {
+  function rgb(text) { return text.match(/[\\d.]+/g).map(Number); }
+  function lum(c) {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function background(el) {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length < 4 || c[3] > 0.9) return c;
+    }
+    return [255, 255, 255];
+  }
+  const worst = {};
+  for (const selector of ["body", ".note-meta", ".note-body p", ".note-body a", ".badge", ".tag", ".topic",
+                          ".site-nav a", ".brand-tagline", ".note-category a", ".site-footer p", ".highlight span"]) {
+    for (const el of document.querySelectorAll(selector)) {
+      const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      worst[selector] = Math.min(worst[selector] || 99, Math.round(ratio * 100) / 100);
+    }
+  }
+  return worst;
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_meets_wcag_aa_contrast(page, site_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "/notes/edge-cases/")
+    ratios = page.evaluate(CONTRAST_JS)
+    assert ratios, "no element measured"
+    low = {selector: ratio for selector, ratio in ratios.items() if ratio < 4.5}
+    assert low == {}, f"below 4.5:1 in {scheme} mode: {low}"
