@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from studyfolio.core.source import NoteSource
+from studyfolio.resources.registry import load_registry
 
 RESOURCES = """\
 - id: essence-of-linear-algebra
@@ -40,7 +41,7 @@ def render(resources_file):
     def convert(source: str, path: str = "content/notes/t.md"):
         md = markdown.Markdown(
             extensions=EXTENSIONS,
-            extension_configs={"studyfolio.ownwords.extension": {"resources": str(resources_file)}},
+            extension_configs={"studyfolio.ownwords.extension": {"registry": load_registry(str(resources_file))}},
             output_format="html5",
         )
         note = NoteSource(path=path, text=source)

@@ -42,7 +42,11 @@ def test_three_explanations_and_a_synthesis(render):
     assert [a.get("href") for a in links] == [
         "/resources/#res-essence-of-linear-algebra", "/resources/#res-mml-imperial", "/resources/#res-mml-book",
     ]
-    assert [h.cssselect(".compare-kind")[0].text for h in heads] == ["video", "course", "book"]
+    assert [a.cssselect(".res-kind")[0].text for a in links] == ["video", "course", "book"]
+    assert [(a.get("data-res"), a.get("class")) for a in links] == [
+        ("essence-of-linear-algebra", "res-link res-video"), ("mml-imperial", "res-link res-course"),
+        ("mml-book", "res-link res-book"),
+    ]
     bodies = [v.cssselect(".compare-view-body")[0].text_content().strip() for v in views]
     assert bodies == [
         "How many dimensions survive the transformation.",

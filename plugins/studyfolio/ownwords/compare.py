@@ -13,7 +13,8 @@
     ////
 
 The outer block has more slashes than the explanations inside it (pymdownx's nesting rule).
-Each explanation names a resource of content/resources.yml and a style; text after the
+Each explanation names a resource of the registry (content/resources.yml, read by the
+resources plugin) and a style; its title links to the resource's entry. Text after the
 explanations is the synthesis. Columns on wide screens, a stack on phones, no JavaScript."""
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 from pymdownx.blocks.block import Block
 
-from ..core.diagnostics import did_you_mean
+from ..resources.links import resource_href
 from .contract import one_of
 from .state import state_of
 
@@ -128,23 +129,29 @@ class ExplanationBlock(Block):
         return view
 
     def add_resource(self, head, rid: str, well_formed: bool, line: int) -> None:
+        """The resource's title as a `res:` link (same markup as the resources plugin's)."""
         state = state_of(self.md)
-        resource = state.resources.get(rid) if well_formed else None
+        registry = state.resources
+        resource = registry.get(rid) if well_formed else None
         if resource is None:
             if well_formed:
-                hint = did_you_mean(rid, state.resources.ids()) or "add it to content/resources.yml first"
                 message = f"unknown resource 'res:{rid}' in explanation block"
+                hint = registry.unknown_hint(rid)
             else:
-                hint = "name a resource of content/resources.yml as `res:resource-id`"
                 message = f"explanation block names '{rid}', which is not a resource id"
+                hint = "name a resource of content/resources.yml as `res:resource-id`"
             state.note.error(line, message, hint)
             missing = etree.SubElement(head, "span", {"class": "compare-resource-missing"})
             missing.text = AtomicString(f"res:{rid}" if well_formed else rid)
             return
-        link = etree.SubElement(head, "a", {"class": "res-link", "href": state.resources.href(rid)})
+        link = etree.SubElement(head, "a", {
+            "class": f"res-link res-{resource.kind}",
+            "href": resource_href(state.siteurl, rid),
+            "title": resource.title,
+            "data-res": rid,
+        })
         link.text = AtomicString(resource.title)
-        if resource.kind:
-            etree.SubElement(head, "span", {"class": "compare-kind"}).text = AtomicString(resource.kind)
+        etree.SubElement(link, "span", {"class": "res-kind"}).text = AtomicString(resource.kind)
 
     def on_add(self, block):
         return self.body

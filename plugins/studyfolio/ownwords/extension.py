@@ -19,7 +19,7 @@ BLOCKS = {block.NAME: block for block in (ExplainBlock, CompareBlock, Explanatio
 class OwnWordsExtension(BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {
-            "resources": ["", "path of resources.yml, for the ids named by explanation blocks"],
+            "registry": ["", "the resource registry (or its RegistrySource) for explanation blocks"],
             "siteurl": ["", "the site's URL, for links to the resources page"],
         }
         super().__init__(**kwargs)
@@ -27,7 +27,7 @@ class OwnWordsExtension(BlocksExtension):
     def extendMarkdownBlocks(self, md, block_mgr) -> None:
         md.registerExtension(self)
         self.state = DocumentState(
-            md, resources_path=self.getConfig("resources"), siteurl=self.getConfig("siteurl")
+            md, registry=self.getConfig("registry"), siteurl=self.getConfig("siteurl")
         )
         md.studyfolio_ownwords = self.state
         for block in BLOCKS.values():

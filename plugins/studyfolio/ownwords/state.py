@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..core.source import NoteSource, note_of
-from .resources import ResourceLookup
+from ..resources.links import registry_of
+from ..resources.registry import Registry
 from .sites import BlockSites
 
 BLOCK_NAMES = frozenset({"explain", "compare", "explanation"})
@@ -12,15 +13,15 @@ BLOCK_NAMES = frozenset({"explain", "compare", "explanation"})
 class DocumentState:
     """Per-note state shared by our blocks, the timestamp links and the refused-block check."""
 
-    def __init__(self, md, *, resources_path: str, siteurl: str):
+    def __init__(self, md, *, registry, siteurl: str):
         self.md = md
-        self.resources_path = resources_path
+        self.registry_source = registry
         self.siteurl = siteurl
         self.reset()
 
     def reset(self) -> None:
         self._sites: BlockSites | None = None
-        self._resources: ResourceLookup | None = None
+        self._resources: Registry | None = None
         self.timestamp_line = 1
         self.video = ""
         self.duration: int | None = None
@@ -36,9 +37,10 @@ class DocumentState:
         return self._sites
 
     @property
-    def resources(self) -> ResourceLookup:
+    def resources(self) -> Registry:
+        """The site's resource registry (content/resources.yml), read once per note at most."""
         if self._resources is None:
-            self._resources = ResourceLookup(self.resources_path, self.siteurl)
+            self._resources = registry_of(self.registry_source)
         return self._resources
 
 
