@@ -118,3 +118,11 @@ def test_same_block_twice_reports_each_at_its_own_line(render):
     source = "/// explain | $y = mx$\n$k$: no\n///\n\nText.\n\n/// explain | $y = mx$\n$k$: no\n///\n"
     _, problems = render(source)
     assert [p.split(":")[1] for p in problems] == ["2", "8"]
+
+
+def test_a_long_formula_goes_above_its_table_unless_the_author_chose(render):
+    long = "/// explain | $c_1 a_1 + c_2 a_2 + c_3 a_3 + c_4 a_4 + c_5 a_5 = 0$\n$c_1$: a weight\n///\n"
+    html, _ = render(long)
+    assert tree(html).cssselect("figure")[0].get("class") == "explain explain-below"
+    html, _ = render(long.replace("\n$c_1$", "\n    layout: beside\n$c_1$"))
+    assert tree(html).cssselect("figure")[0].get("class") == "explain explain-beside"

@@ -25,6 +25,7 @@ from .state import state_of
 from .symbols import letters, symbol_in, tokens
 
 SYMBOL_LINE = re.compile(r"^(?:[-*]\s+)?\$(?P<tex>(?:\\.|[^$\\])+)\$\s*:\s*(?P<meaning>.*?)\s*$")
+LONG_FORMULA = 18  # MathML tokens; longer formulas go above their table, not beside it
 SHAPE_HINT = "write one symbol a line as `$m$: what it means`, then a blank line and the reading"
 
 
@@ -68,6 +69,8 @@ class ExplainBlock(Block):
             formula_tokens = tokens(tex)
         except TexError:
             formula_tokens = None  # already reported by the math renderer
+        if self.options["layout"] == "auto" and formula_tokens and len(formula_tokens) > LONG_FORMULA:
+            block.set("class", "explain explain-below")  # too wide to share a row with the table
 
         symbols_text, _, reading = raw.strip("\n").partition("\n\n")
         caption = etree.SubElement(block, "figcaption", {"class": "explain-plain"})
