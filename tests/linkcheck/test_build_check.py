@@ -41,8 +41,11 @@ def strict_build(tmp_path_factory):
 def test_every_broken_internal_link_is_reported_once_against_its_note(build):
     assert build.returncode == 0, build.log
     menu_page = build.output / "archives" / "index.html"
+    [menu_link] = build.page("archives/index.html").cssselect('nav a[href="/roadmap/"]')
+    pages = len(list(build.output.rglob("*.html")))
     assert report_lines(build.log) == [
-        f"{menu_page}:25: [broken] /roadmap/: no page or file at /roadmap/ (also on 6 more pages)",
+        f"{menu_page}:{menu_link.sourceline}: [broken] /roadmap/: no page or file at /roadmap/"
+        f" (also on {pages - 1} more pages)",
         "content/notes/mean.md:12: [broken] ../variance/old.html: no page or file at /notes/variance/old.html"
         " | hint: did you mean '/notes/variance/'?",
         "content/notes/variance.md:10: [broken] /notes/varience/: no page or file at /notes/varience/"
@@ -69,7 +72,7 @@ def test_links_that_work_are_not_reported(build):
 def test_the_menu_link_really_is_on_every_page(build):
     pages = sorted(p.relative_to(build.output).as_posix() for p in build.output.rglob("*.html"))
     with_menu = [p for p in pages if build.page(p).cssselect('nav a[href="/roadmap/"]')]
-    assert with_menu == pages and len(pages) == 7
+    assert with_menu == pages and len(pages) >= 7
 
 
 def test_strict_build_fails_with_a_count(strict_build):

