@@ -44,6 +44,7 @@ Summary: Where I learnt it.
 - [A slow site]({server}/slow) that never answers.
 - [The talk at 4:14](https://www.youtube.com/watch?v=aRemovedVid&t=254), now removed.
 - [Skipped on purpose](https://skip.example/page) and [the course again]({server}/course#week-2).
+- [A typo in a resource id](res:retired-bok): the resources plugin reports it, the checker does not.
 """
 
 RESOURCES = """# Resources for the link-check test site.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from linkcheck_servers import config, elapsed
@@ -319,3 +322,14 @@ def test_links_that_timed_out_last_run_are_asked_first(start_server, tmp_path):
     again = LinkCache(file, 24, now=1001.0).load()
     check(urls, config(per_host=1, timeout=0.3, retries=0), cache=again)
     assert server.requests()[5:] == ["HEAD /z-slow", "HEAD /a", "GET /a", "HEAD /b", "GET /b"]
+
+
+def test_works_from_a_thread_that_already_runs_an_event_loop(start_server):
+    server = start_server({"/fine": ok})
+
+    async def inside():
+        return check([server.url("/fine")])
+
+    with ThreadPoolExecutor(max_workers=1) as thread:  # a thread of its own: pytest's may run a loop
+        run = thread.submit(asyncio.run, inside()).result(timeout=20)
+    assert run.verdicts[server.url("/fine")].status is Status.OK

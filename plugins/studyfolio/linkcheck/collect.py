@@ -13,6 +13,9 @@ LINKED = etree.XPath("//*[@href or @src or @srcset or @poster]")
 IDS = etree.XPath("//@id | //a/@name", smart_strings=False)
 BASES = etree.XPath("//base/@href", smart_strings=False)
 SKIPPED_RELS = {"preconnect", "dns-prefetch"}  # hints to the browser, not links a reader follows
+# Links a plugin marked as already reported at their source, with a better message than ours:
+# an unknown `res:` id points at the resources page, marked res-unknown (see resources/links.py).
+ALREADY_REPORTED = {"res-unknown"}
 
 
 class RawLink(NamedTuple):
@@ -75,6 +78,8 @@ def read_page(output: str, path: str) -> Page:
             continue
         rel = set((element.get("rel") or "").lower().split())
         if element.tag == "link" and rel & SKIPPED_RELS:
+            continue
+        if ALREADY_REPORTED.intersection((element.get("class") or "").split()):
             continue
         text = str(element.text_content()) if element.tag == "a" else (element.get("alt") or "")
         line = element.sourceline or 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urldefrag
 
@@ -104,5 +105,17 @@ def check_external(targets: Iterable[str], config: Config, cache: LinkCache,
         todo.setdefault(fetch_key, []).append(target)
     run.cached = cache.hits
     if todo:
-        asyncio.run(fetch_all(todo, config, run, cache, advance))
+        run_to_end(fetch_all(todo, config, run, cache, advance))
     return run
+
+
+def run_to_end(coroutine) -> None:
+    """Run a coroutine on a fresh event loop, in a thread of its own when this thread already
+    runs one (a notebook, a browser driver's loop in tests)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coroutine)
+        return
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        worker.submit(asyncio.run, coroutine).result()
