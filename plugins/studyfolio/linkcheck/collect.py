@@ -6,10 +6,11 @@ import os
 from typing import NamedTuple
 
 from lxml import etree
-from lxml import html as lxml_html
 
 HTML_SUFFIXES = (".html", ".htm")
-LINKED = etree.XPath("//*[@href or @src or @srcset or @poster]")
+# Elements that can link (HTML and inline SVG); iterating by tag is fast in lxml.
+LINKING_TAGS = ("a", "area", "link", "img", "image", "use", "script", "source", "iframe",
+                "video", "audio", "track", "embed", "input")
 IDS = etree.XPath("//@id | //a/@name", smart_strings=False)
 BASES = etree.XPath("//base/@href", smart_strings=False)
 SKIPPED_RELS = {"preconnect", "dns-prefetch"}  # hints to the browser, not links a reader follows
@@ -19,7 +20,8 @@ ALREADY_REPORTED = {"res-unknown"}
 
 
 class RawLink(NamedTuple):
-    """A link value as written in a page, with its line in the HTML and its text."""
+    """A link value as written in a page, with its line in the HTML and the text a reader
+    sees (alt text for images), to find the link in its note when its URL was rewritten."""
 
     url: str
     line: int
@@ -52,16 +54,18 @@ def srcset_urls(value: str) -> list[str]:
     return [part.split()[0] for part in value.split(",") if part.strip()]
 
 
+# lxml's plain HTML parser: lxml.html's element classes cost a lookup per element.
+PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
+
+
 def parse_tree(data: bytes):
+    """The document, or None when there is nothing to parse."""
     if not data.strip():
         return None
     try:
-        return lxml_html.document_fromstring(data, parser=PARSER)
-    except (etree.ParserError, ValueError):
+        return etree.fromstring(data, parser=PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
-
-
-PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
 def read_page(output: str, path: str) -> Page:
@@ -73,23 +77,38 @@ def read_page(output: str, path: str) -> Page:
     anchors = frozenset(IDS(tree))
     base = next(iter(BASES(tree)), "")
     links = []
-    for element in LINKED(tree):
-        if element.tag == "base":
+    for element in tree.iter(LINKING_TAGS):
+        get = element.get
+        tag = element.tag
+        if tag == "a" and get("href") is None:
             continue
-        rel = set((element.get("rel") or "").lower().split())
-        if element.tag == "link" and rel & SKIPPED_RELS:
+        if tag == "link" and SKIPPED_RELS.intersection((get("rel") or "").lower().split()):
             continue
-        if ALREADY_REPORTED.intersection((element.get("class") or "").split()):
+        classes = get("class")
+        if classes and ALREADY_REPORTED.intersection(classes.split()):
             continue
-        text = str(element.text_content()) if element.tag == "a" else (element.get("alt") or "")
         line = element.sourceline or 1
+        text = visible_text(element)
+        if tag == "a":
+            links.append(RawLink(get("href").strip(), line, text))
+            continue
         for attribute in ("href", "src", "poster"):
-            value = element.get(attribute)
+            value = get(attribute)
             if value is not None:
                 links.append(RawLink(value.strip(), line, text))
-        if element.get("srcset"):
-            links += [RawLink(url, line, text) for url in srcset_urls(element.get("srcset"))]
+        if get("srcset"):
+            links += [RawLink(url, line, text) for url in srcset_urls(get("srcset"))]
     return Page(path, str(base).strip(), tuple(links), anchors)
+
+
+def visible_text(element) -> str:
+    """A link's text, or an image's alt text. Plain text is read directly (most links);
+    only links with markup inside pay for a walk of their children."""
+    if element.tag != "a":
+        return element.get("alt") or ""
+    if len(element):
+        return "".join(element.itertext())
+    return element.text or ""
 
 
 def read_site(output: str) -> tuple[list[str], list[Page]]:

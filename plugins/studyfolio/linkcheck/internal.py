@@ -7,10 +7,17 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from ..core.diagnostics import did_you_mean
 from .collect import Page
-from .records import Link, Status, Verdict
+from .records import Status, Verdict
 
 PLACEHOLDER_ORIGIN = "http://site.invalid"  # stands for the site while SITEURL is empty
 ALWAYS_THERE = {"", "top"}  # `#` and `#top` scroll to the top of any page (HTML standard)
+
+
+def url_kind(url: str) -> str:
+    """'page' for folders and .html files, else the file's extension."""
+    name = url.rsplit("/", 1)[1]
+    extension = posixpath.splitext(name)[1].lower()
+    return "page" if not name or extension in ("", ".html", ".htm") else extension
 
 
 def file_url(file: str) -> str:
@@ -31,6 +38,20 @@ class SiteIndex:
         self.netloc = base.netloc.lower()
         self.prefix = base.path.rstrip("/")
         self._urls: list[str] | None = None
+        self._paths: dict[str, str | None] = {}
+        self._files: dict[str, str | None] = {}
+
+    def resolve(self, base: str, url: str) -> str:
+        """`url` as found on a page served at `base`, made absolute (site-absolute paths, the
+        most common links, without the cost of a full join)."""
+        if url.startswith("/") and not url.startswith("//") and "/." not in url:
+            return self.origin + url
+        if url.startswith("#"):
+            return base.split("#", 1)[0] + url
+        try:
+            return urljoin(base, url)
+        except ValueError:
+            return url  # malformed: the external checks say how
 
     def page_url(self, page: Page) -> str:
         """The absolute URL a page is served at, or its <base href> resolved against that."""
@@ -39,10 +60,21 @@ class SiteIndex:
 
     def internal_path(self, absolute: str) -> str | None:
         """The output path (decoded, normalised) an absolute URL names, or None if off-site."""
-        parts = urlsplit(absolute)
-        if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
-            return None
-        path = parts.path or "/"
+        if absolute not in self._paths:
+            self._paths[absolute] = self._internal_path(absolute)
+        return self._paths[absolute]
+
+    def _internal_path(self, absolute: str) -> str | None:
+        if absolute.startswith(self.origin + "/"):  # the usual case, without a full parse
+            path = absolute[len(self.origin):].partition("#")[0].partition("?")[0]
+        else:
+            try:
+                parts = urlsplit(absolute)
+            except ValueError:
+                return None
+            if parts.scheme not in ("http", "https") or parts.netloc.lower() != self.netloc:
+                return None
+            path = parts.path or "/"
         if self.prefix and not (path == self.prefix or path.startswith(self.prefix + "/")):
             return None
         path = unquote(path[len(self.prefix):])
@@ -52,6 +84,11 @@ class SiteIndex:
 
     def target_file(self, path: str) -> str | None:
         """The file a web server would answer `path` with: itself, or the folder's index.html."""
+        if path not in self._files:
+            self._files[path] = self._target_file(path)
+        return self._files[path]
+
+    def _target_file(self, path: str) -> str | None:
         if path in ("", "/"):
             candidates = ["index.html"]
         elif path.endswith("/"):
@@ -66,16 +103,21 @@ class SiteIndex:
             self._urls = [file_url(file) for file in sorted(self.files)]
         return self._urls
 
-    def check(self, page: Page, link: Link) -> Verdict:
-        """The verdict for an internal `link` found on `page`."""
-        path = self.internal_path(link.target)
-        parts = urlsplit(link.target)
+    def similar_urls(self, missing: str) -> list[str]:
+        """Candidates of the same kind as a missing target: pages for a page, else files
+        with the same extension (a missing page is not a script with a similar name)."""
+        kind = url_kind(missing)
+        return [url for url in self.page_urls() if url_kind(url) == kind]
+
+    def check(self, page: Page, target: str) -> Verdict:
+        """The verdict for an internal link to absolute URL `target` found on `page`."""
+        path = self.internal_path(target)
         file = self.target_file(path) if path is not None else None
         if file is None:
             shown = "/" + (path or "")
             return Verdict(Status.BROKEN, f"no page or file at {shown}",
-                           hint=did_you_mean(shown, self.page_urls()))
-        fragment = unquote(parts.fragment)
+                           hint=did_you_mean(shown, self.similar_urls(shown)))
+        fragment = unquote(target.partition("#")[2])
         if fragment in ALWAYS_THERE or fragment.startswith(":~:") or file not in self.anchors:
             return Verdict(Status.OK, "exists")
         anchors = self.anchors[file]

@@ -94,12 +94,14 @@ class SourceMap:
                 self.texts[source] = ""
         return self.texts[source]
 
-    def locate(self, page: str, url: str, text: str) -> tuple[str, int] | None:
+    def locate(self, page: str, url: str, text: str = "") -> tuple[str, int] | None:
         """(source path, line) of a link on output `page`, when its note has it written."""
         source = self.pages.get(page)
         if source is None:
             return None
         body = self.source_text(source)
+        if url and url not in body and unquote(url) not in body:
+            url = ""  # the patterns below cannot match: skip them
         for form in url_forms(url, text):
             found = form.search(body)
             if found:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
-from .collect import Page, read_site
+from .collect import Page, RawLink, read_site
 from .internal import SiteIndex
 from .locate import SourceMap, display_path
 from .records import Link, Result, Status, Verdict
@@ -16,8 +15,10 @@ from .records import Link, Result, Status, Verdict
 class SiteLinks:
     """The built site's links: (page, link) pairs on this site and links leaving it."""
 
+    output: str
+    root: str
     index: SiteIndex
-    internal: list[tuple[Page, Link]]
+    internal: list[tuple[Page, RawLink, str]]  # Link records are made only when needed
     external: list[Link]
     pages: int
 
@@ -27,40 +28,48 @@ class SiteLinks:
         index = SiteIndex(files, pages, siteurl)
         internal, external = [], []
         for page in pages:
-            shown = display_path(os.path.join(output, page.path), sources.root)
+            shown = ""
             base = index.page_url(page)
             for raw in page.links:
-                try:
-                    target = urljoin(base, raw.url)
-                except ValueError:
-                    target = raw.url  # malformed: the external checks say how
-                link = Link(raw.url, target, page.path, shown, raw.line, raw.text)
-                if index.internal_path(target) is None:
-                    external.append(link)
-                else:
-                    internal.append((page, link))
-        return cls(index, internal, external, len(pages))
+                target = index.resolve(base, raw.url)
+                if index.internal_path(target) is not None:
+                    internal.append((page, raw, target))
+                    continue
+                shown = shown or display_path(os.path.join(output, page.path), sources.root)
+                external.append(Link(raw.url, target, page.path, shown, raw.line, raw.text))
+        return cls(output, sources.root, index, internal, external, len(pages))
 
-    def check_internal(self) -> list[Result]:
-        """Verdicts for every internal link: whether its page, file and anchor exist."""
-        known: dict[tuple[str, str], Verdict] = {}
+    def check_internal(self, *, every: bool = True) -> list[Result]:
+        """Verdicts for internal links (only the failures unless `every`): whether the page,
+        file and anchor they point at exist."""
+        known: dict[tuple[str, bool], Verdict] = {}  # wording differs on the target's own page
         results = []
-        for page, link in self.internal:
-            key = (page.path, link.target) if "#" in link.target else ("", link.target)
-            if key not in known:
-                known[key] = self.index.check(page, link)
-            results.append(Result(link, known[key]))
+        index = self.index
+        for page, raw, target in self.internal:
+            key = (target, False)
+            if "#" in target:  # an anchor is "on this page" or "in /other/"
+                path = index.internal_path(target)
+                key = (target, path is not None and index.target_file(path) == page.path)
+            verdict = known.get(key)
+            if verdict is None:
+                verdict = known[key] = index.check(page, target)
+            if every or verdict.status.failed:
+                shown = display_path(os.path.join(self.output, page.path), self.root)
+                link = Link(raw.url, target, page.path, shown, raw.line, raw.text)
+                results.append(Result(link, verdict))
         return results
 
 
 def place(results: list[Result], sources: SourceMap) -> list[Result]:
-    """Point each result at the note and line where its link is written, when it is there."""
+    """Point each result at the note and line where its link is written, when it is there:
+    found by the link as written, else by its text."""
     placed = []
     for result in results:
         link = result.link
-        found = sources.locate(link.page, link.url, link.text) if link.page else None
-        if found:
-            link = link._replace(path=found[0], line=found[1], in_source=True)
+        if link.page in sources.pages:
+            found = sources.locate(link.page, link.url, link.text)
+            if found:
+                link = link._replace(path=found[0], line=found[1], in_source=True)
         placed.append(result._replace(link=link))
     return placed
 
