@@ -59,8 +59,10 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/run_all.py
 
 # Link checking: after a build, every link of $(OUTPUTDIR)/ (internal, external, resources.yml).
+# LINKCHECK_FLAGS adds options, e.g. `make linkcheck LINKCHECK_FLAGS="--strict --junit linkcheck.xml"`.
+LINKCHECK_FLAGS ?=
 linkcheck: html
-	$(BIN)/studyfolio linkcheck --external --site $(OUTPUTDIR) --settings $(CONFFILE)
+	$(BIN)/studyfolio linkcheck --external --site $(OUTPUTDIR) --settings $(CONFFILE) $(LINKCHECK_FLAGS)
 
 # Benchmark-only peers (the `bench` extra) are installed on first use.
 $(BENCH_STAMP): $(STAMP)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitebuild import ROOT
 from studyfolio.linkcheck.classify import check_key, classify, offline_verdict
-from studyfolio.linkcheck.config import Config, ConfigError
+from studyfolio.linkcheck.config import SCHEMA, Config, ConfigError
 from studyfolio.linkcheck.fetch import retry_after_seconds
 from studyfolio.linkcheck.records import Status, Verdict
 from studyfolio.linkcheck.youtube import video_id
@@ -109,3 +110,14 @@ def test_config_reports_every_problem_at_once():
         "STUDYFOLIO_LINKCHECK['accept']: '2xx' is not a status code or a range such as '200-299'",
         "STUDYFOLIO_LINKCHECK['exclude']: '(' is not a regular expression: missing ), unterminated subpattern at position 0",
     ]
+
+
+def test_readme_documents_every_setting_with_its_default():
+    readme = (ROOT / "README.md").read_text()
+    table = readme.split("## Check links", 1)[1].split("| key | default | meaning |", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split("|")[1:3] for line in table.strip().splitlines()[1:]]
+    documented = {key.strip(" `"): default.strip(" `") for keys, default in rows for key in keys.split(",")}
+    assert sorted(documented) == sorted(SCHEMA)
+    for key, (default, _) in SCHEMA.items():
+        if not isinstance(default, list):
+            assert documented[key] == (f"{default:g}" if isinstance(default, float) else str(default)), key

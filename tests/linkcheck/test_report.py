@@ -1,0 +1,103 @@
+"""Where a link is reported (its note and line) and how: lines, condensing, JSON lines, JUnit."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as etree
+
+from studyfolio.linkcheck.locate import SourceMap
+from studyfolio.linkcheck.records import Link, Result, Status, Verdict
+from studyfolio.linkcheck.report import (
+    condense,
+    diagnostics,
+    summary,
+    write_json_lines,
+    write_junit,
+)
+
+NOTE = """Title: Links
+Summary: see [the mean](/notes/mean/#average).
+
+The [mean section](/notes/mean/#average-value) is longer than the summary's link.
+A [file link]({filename}mean.md) becomes /notes/mean/ in the page.
+<a href="https://example.org/raw">raw HTML</a> and <https://example.org/auto>.
+
+[ref]: https://example.org/by-reference
+"""
+
+
+def source_map(tmp_path) -> SourceMap:
+    (tmp_path / "content" / "notes").mkdir(parents=True)
+    (tmp_path / "content" / "notes" / "links.md").write_text(NOTE)
+    return SourceMap(root=str(tmp_path), pages={"notes/links/index.html": "content/notes/links.md"})
+
+
+def test_links_are_found_on_their_line_not_as_prefix_of_another(tmp_path):
+    sources = source_map(tmp_path)
+    page = "notes/links/index.html"
+    assert sources.locate(page, "/notes/mean/#average") == ("content/notes/links.md", 2)
+    assert sources.locate(page, "/notes/mean/#average-value") == ("content/notes/links.md", 4)
+    assert sources.locate(page, "https://example.org/raw") == ("content/notes/links.md", 6)
+    assert sources.locate(page, "https://example.org/auto") == ("content/notes/links.md", 6)
+    assert sources.locate(page, "https://example.org/by-reference") == ("content/notes/links.md", 8)
+    assert sources.locate(page, "/notes/mean/", "file link") == ("content/notes/links.md", 5)
+    assert sources.locate(page, "/tags/", "Tags") is None
+    assert sources.locate("index.html", "/notes/mean/#average") is None
+
+
+def link(url, path, line, page, in_source=False, target=None):
+    return Link(url, target or "http://site.invalid" + url, page, path, line, "", in_source)
+
+
+BROKEN = Verdict(Status.BROKEN, "no page or file at /gone/")
+
+
+def test_condense_reports_theme_links_once_and_note_links_at_the_note():
+    results = [
+        Result(link("/gone/", "output/b/index.html", 9, "b/index.html"), BROKEN),
+        Result(link("/gone/", "output/a/index.html", 9, "a/index.html"), BROKEN),
+        Result(link("/gone/", "output/c/index.html", 9, "c/index.html"), BROKEN),
+        Result(link("/old/", "content/notes/x.md", 3, "notes/x/index.html", True), BROKEN),
+        Result(link("/old/", "output/index.html", 40, "index.html"), BROKEN),  # its summary
+    ]
+    assert [r.format() for r in condense(results)] == [
+        "content/notes/x.md:3: [broken] /old/: no page or file at /gone/",
+        "output/a/index.html:9: [broken] /gone/: no page or file at /gone/ (also on 2 more pages)",
+    ]
+
+
+def test_diagnostics_are_warnings_or_errors_in_strict_mode():
+    result = Result(link("/old/", "content/notes/x.md", 3, "notes/x/index.html", True),
+                    BROKEN._replace(hint="did you mean '/new/'?"))
+    [warning] = diagnostics([result], strict=False)
+    [error] = diagnostics([result], strict=True)
+    assert (warning.severity, error.severity) == ("warning", "error")
+    assert error.format() == ("content/notes/x.md:3: [broken] /old/: no page or file at /gone/\n"
+                              "    hint: did you mean '/new/'?")
+
+
+def test_summary_counts_every_status_in_order():
+    results = [Result(link(f"/{n}/", "p", 1, "p"), Verdict(status, "")) for n, status in enumerate(
+        [Status.OK, Status.OK, Status.BROKEN, Status.RATE_LIMITED, Status.REDIRECTED])]
+    assert summary(results, 1.25, requests=7, cached=2) == (
+        "Checked 5 links (5 unique) in 1.2 s: 2 ok, 1 redirected, 1 broken, 1 rate-limited "
+        "(7 requests, 2 from the cache).")
+    assert summary([], 0) == "Checked 0 links (0 unique) in 0.0 s: nothing to check."
+
+
+def test_json_lines_and_junit_escape_what_they_write(tmp_path):
+    url = 'https://example.org/?a=1&b="<x>"'
+    results = [Result(link(url, "content/notes/x.md", 3, "notes/x/index.html", True, url),
+                      Verdict(Status.BROKEN, "404 Not Found", 404)),
+               Result(link("mailto:me@example.org", "content/notes/x.md", 4, "notes/x/index.html", True,
+                           "mailto:me@example.org"), Verdict(Status.UNCHECKED, "mailto: links are not fetched"))]
+    write_json_lines(str(tmp_path / "out.jsonl"), results)
+    first = json.loads((tmp_path / "out.jsonl").read_text().splitlines()[0])
+    assert (first["url"], first["status"], first["code"], first["line"]) == (url, "broken", 404, 3)
+    write_junit(str(tmp_path / "junit.xml"), results, 2.5)
+    suite = etree.parse(tmp_path / "junit.xml").getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped"), suite.get("time")) == ("2", "1", "1", "2.500")
+    cases = suite.findall("testcase")
+    assert cases[0].get("name") == f"3: {url}"
+    assert cases[0].find("failure").text == f"content/notes/x.md:3: [broken] {url}: 404 Not Found"
+    assert cases[1].find("skipped").get("message") == "[unchecked] mailto: links are not fetched"
