@@ -33,6 +33,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with server.lock:
             server.seen.append((self.command, self.path, self.client_address[1],
                                 self.headers.get("User-Agent", "")))
+            server.arrivals[self.path] = time.monotonic()
             server.in_flight += 1
             server.most = max(server.most, server.in_flight)
         try:
@@ -84,6 +85,7 @@ class ScenarioServer(http.server.ThreadingHTTPServer):
         self.stopping = threading.Event()
         self.seen: list[tuple[str, str, int, str]] = []
         self.in_flight = self.most = 0
+        self.arrivals: dict[str, float] = {}  # path -> when its last request arrived
 
     def handle_error(self, request, client_address):
         pass  # scenarios reset and drop connections on purpose

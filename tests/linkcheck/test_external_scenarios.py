@@ -70,6 +70,21 @@ def test_429_that_persists_is_rate_limited_and_the_wait_is_capped(start_server):
     assert seconds < 2
 
 
+def test_429_pauses_the_whole_host(start_server):
+    def slow(h):
+        h.server.stopping.wait(0.3)
+        ok(h)
+
+    server = start_server({
+        "/a": lambda h: h.reply(429, {"Retry-After": "1"}) if h.count() == 1 else ok(h),
+        "/b": slow, "/c": ok,
+    })
+    run = check([server.url(p) for p in ("/a", "/b", "/c")], config(per_host=2))
+    assert {v.status for v in run.verdicts.values()} == {Status.OK}
+    # /a and /b were sent together; /c, sent once /a's 429 freed a slot, waited for the host
+    assert server.arrivals["/c"] - server.arrivals["/b"] >= 0.95
+
+
 def test_head_405_falls_back_to_get_and_the_host_is_remembered(start_server):
     def get_only(h):
         h.reply(405, {"Allow": "GET"}) if h.command == "HEAD" else ok(h)

@@ -108,4 +108,9 @@ def test_empty_and_broken_html_do_not_stop_the_check(tmp_path):
         "empty.html": "",
         "junk.html": "<<<>>> <a href='/gone/'>unclosed",
     })
-    assert verdicts(output) == {"junk.html /gone/": ("broken", "no page or file at /gone/", "")}
+    (output / "latin1.html").write_bytes(b"<p>caf\xe9 <a href='/also-gone/'>x</a></p>")
+    (output / "folder.html").mkdir()
+    assert verdicts(output) == {
+        "junk.html /gone/": ("broken", "no page or file at /gone/", ""),
+        "latin1.html /also-gone/": ("broken", "no page or file at /also-gone/", ""),
+    }

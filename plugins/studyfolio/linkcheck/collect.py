@@ -70,8 +70,11 @@ def parse_tree(data: bytes):
 
 def read_page(output: str, path: str) -> Page:
     """Parse one output HTML file; an empty or unreadable one has no links and no anchors."""
-    with open(os.path.join(output, path), "rb") as handle:
-        tree = parse_tree(handle.read())
+    try:
+        with open(os.path.join(output, path), "rb") as handle:
+            tree = parse_tree(handle.read())
+    except OSError:
+        tree = None  # unreadable: nothing to check in it, and it is not this check's to report
     if tree is None:
         return Page(path, "", (), frozenset())
     anchors = frozenset(IDS(tree))
