@@ -71,3 +71,4 @@ $(BENCH_STAMP): $(STAMP)
 
 bench-links: $(BENCH_STAMP)
 	$(BIN)/python tests/bench/bench_links.py
+	$(BIN)/python tests/bench/bench_links_internal.py

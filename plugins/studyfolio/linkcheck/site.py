@@ -27,12 +27,19 @@ class SiteLinks:
         files, pages = read_site(output)
         index = SiteIndex(files, pages, siteurl)
         internal, external = [], []
+        absolute: dict[str, tuple[str, bool]] = {}  # '/x/' links, the same on every page
         for page in pages:
             shown = ""
             base = index.page_url(page)
             for raw in page.links:
-                target = index.resolve(base, raw.url)
-                if index.internal_path(target) is not None:
+                known = absolute.get(raw.url) if not page.base else None
+                if known is None:
+                    target = index.resolve(base, raw.url)
+                    known = (target, index.internal_path(target) is not None)
+                    if raw.url.startswith("/") and not page.base:
+                        absolute[raw.url] = known
+                target, on_site = known
+                if on_site:
                     internal.append((page, raw, target))
                     continue
                 shown = shown or display_path(os.path.join(output, page.path), sources.root)
