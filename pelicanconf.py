@@ -21,6 +21,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.flashcards",
 ]
 
 # Python-Markdown: Pelican's defaults (codehilite, extra, meta) plus heading anchors.
@@ -58,7 +59,7 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/"), ("Tags", "tags/")]
+MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/"), ("Tags", "tags/"), ("Cards", "cards/")]
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
 
@@ -68,3 +69,6 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
+STUDYFOLIO_CARDS_INLINE = False
