@@ -14,7 +14,16 @@ from markdown.treeprocessors import Treeprocessor
 from ..core.source import NoteSource, note_of
 from ..core.video import format_timestamp, video_link
 from .block import SPEC_ATTR
-from .cloze import FORMS, REASON_ATTR, SOURCE_ATTR, deletions, masked, numbers, revealed, strip_sources
+from .cloze import (
+    FORMS,
+    REASON_ATTR,
+    SOURCE_ATTR,
+    deletions,
+    masked,
+    numbers,
+    revealed,
+    strip_sources,
+)
 from .ids import cloze_answers, derived_id
 from .slugs import SlugRules
 from .spec import CardSpec, CardState
