@@ -8,7 +8,7 @@ SITEURL = ""
 PATH = "content"
 ARTICLE_PATHS = ["notes"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra"]
+STATIC_PATHS = ["images"]
 THEME = "theme"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
@@ -69,6 +69,10 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Templates are loaded once per build; every Pelican run (also on autoreload) makes a new
+# environment, so the per-include modification check is pure cost.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
 
 # Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
 STUDYFOLIO_CARDS_INLINE = False
