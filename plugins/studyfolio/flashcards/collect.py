@@ -88,9 +88,10 @@ def site_cards(context: dict) -> SiteCards:
         draft.flashcards = note_cards(draft, content_path)  # shown on the draft, not in decks
     kept, problems = duplicates(collected)
     for page in [*context.get("pages", []), *context.get("hidden_pages", [])]:
-        if cards_from_html(page.content, title="", url="", path=""):
+        on_page = cards_from_html(page.content, title="", url="", path="")
+        if on_page:
             problems.append(Diagnostic(
-                site_relative(page.source_path, content_path), 1,
+                site_relative(page.source_path, content_path), on_page[0].line,
                 "cards on a page are shown but not gathered into decks, cards.json or Anki",
                 "move the cards into a note under content/notes/", Severity.WARNING))
     extra_diagnostics(context).extend(problems)

@@ -32,8 +32,13 @@ class InlineCards:
         self.state = state
 
     def convert(self, chunk: list[tuple[int, str]]) -> list[str]:
-        if NOT_PROSE.match(chunk[0][1]):
-            return [line for _, line in chunk]
+        # A list, quote, table, HTML or indented code runs to the end of the chunk: left alone.
+        cut = next((n for n, (_, line) in enumerate(chunk) if NOT_PROSE.match(line)), len(chunk))
+        return self.convert_prose(chunk[:cut]) + [line for _, line in chunk[cut:]]
+
+    def convert_prose(self, chunk: list[tuple[int, str]]) -> list[str]:
+        if not chunk:
+            return []
         separator = next((n for n, (_, line) in enumerate(chunk) if line.strip() in ("?", "??")), None)
         if separator is not None:
             return self.multi_line(chunk, separator)

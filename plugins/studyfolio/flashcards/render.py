@@ -28,7 +28,7 @@ from .ids import cloze_answers, derived_id
 from .slugs import SlugRules
 from .spec import CardSpec, CardState
 
-STRAY_HEADER = re.compile(r"(?m)^[ \t]*/{3,}[ \t]*card\b")
+STRAY_HEADER = re.compile(r"(?m)^[ \t]*(/{3,}[ \t]*card\b.*)$")
 HINTS = {
     ("question", "block"): "write the question after the bar: /// card | What is ...?",
     ("question", "inline"): "write question::answer, or the question above a line holding only ?",
@@ -229,8 +229,9 @@ class CardFinalizer(Treeprocessor):
                     note.error(where, "cloze deletion outside a card",
                                "put it in a /// card block, or add Cards: inline to the note's"
                                " metadata to make its paragraph a card")
-            if child.tag == "p" and child.text and STRAY_HEADER.search(child.text):
-                note.error(note.line_of(STRAY_HEADER.search(child.text).group(0).strip(), line or 1),
+            stray = STRAY_HEADER.search(child.text or "") if child.tag not in ("pre", "code") else None
+            if stray:
+                note.error(note.line_of(stray.group(1).strip(), line or 1),
                            "card block not recognised",
                            "a card starts at the beginning of a line, outside lists and quotes, as"
                            " /// card | question")
