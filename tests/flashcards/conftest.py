@@ -6,9 +6,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from cards_helpers import SITE
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from cards_helpers import SITE
 from sitebuild import build_site
 
 # Hypothesis keeps its caches outside the work tree.

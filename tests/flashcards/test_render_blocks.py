@@ -3,7 +3,6 @@
 import hashlib
 
 import pytest
-
 from cards_helpers import answer, cards, note, question
 
 

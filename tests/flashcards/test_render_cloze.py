@@ -1,6 +1,7 @@
 """Cloze deletions: one card per number, the deletion hidden in the question, shown in the answer."""
 
 from cards_helpers import answer, cards, note, question
+
 from studyfolio.flashcards.ids import derived_id
 
 

@@ -2,7 +2,6 @@
 and the card still shown (never dropped, never left as raw /// text)."""
 
 import pytest
-
 from cards_helpers import answer, cards, note, question
 
 H_LEVEL = "    hint: write level: easy, level: medium or level: hard"

@@ -1,8 +1,8 @@
 """Inline cards (as in Obsidian's spaced repetition): only where enabled, never inside code."""
 
 import markdown
-
 from cards_helpers import answer, cards, note, question
+
 from markdown_pairs import render
 from studyfolio.core.source import NoteSource
 from studyfolio.flashcards.ids import derived_id

@@ -4,9 +4,9 @@ import json
 import re
 
 import pytest
+from cards_helpers import SITE
 from lxml import html as lxml_html
 
-from cards_helpers import SITE
 from sitebuild import build_site
 from studyfolio.flashcards.export import CardsFormatError, read_cards_json
 
