@@ -87,7 +87,7 @@ def test_explicit_id_wins_and_tags_join_the_note_tags_as_slugs():
 
 
 def test_tags_may_be_a_comma_list():
-    html, _ = note("/// card | Q?\n    tags: calculus, chain-rule\nA.\n///\n")
+    html, _ = note("/// card | Q?\n    tags: calculus, chain rule\nA.\n///\n")
     assert cards(html)[0].get("data-tags") == "calculus chain-rule"
 
 

@@ -37,12 +37,12 @@ def check_id(value) -> str:
 
 
 def check_tags(value) -> tuple[str, ...]:
-    """`tags: a, b`, `tags: a b` or a YAML list; each tag a word (slugs are made later)."""
-    items = value if isinstance(value, list) else str(value).replace(",", " ").split()
+    """`tags: a, b` or a YAML list, as in a note's Tags: (slugs are made later)."""
+    items = value if isinstance(value, list) else str(value).split(",")
     tags = []
     for item in items:
         if not isinstance(item, str) or not item.strip():
-            raise ValueError(f"bad tags '{value}': expected words separated by commas")
+            raise ValueError(f"bad tags '{value}': expected tags separated by commas")
         tags.append(item.strip())
     return tuple(tags)
 
