@@ -10,6 +10,7 @@ from studyfolio.flashcards.ids import (
     cloze_answers,
     derived_id,
     normalize_question,
+    normalize_unicode,
 )
 
 
@@ -50,6 +51,11 @@ def test_spacing_case_and_trailing_punctuation_never_matter(words):
     plain = " ".join(words)
     noisy = "  " + "\t".join(w.upper() for w in words) + " ?!"
     assert derived_id("n", noisy) == derived_id("n", plain)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_fast_path_follows_the_unicode_rules(text):
+    assert normalize_question(text) == normalize_unicode(text)
 
 
 def test_cloze_markup_counts_as_its_answer():

@@ -50,7 +50,12 @@ def parse(inner: str, closed: bool) -> tuple[int, str, str]:
 
 
 class ClozePattern(InlineProcessor):
+    def __init__(self, pattern: str, md, state):
+        super().__init__(pattern, md)
+        self.state = state
+
     def handleMatch(self, m, data):
+        self.state.cloze_marked = True
         raw = m.group(0)
         try:
             number, answer, hint = parse(m.group(1), m.group(2) == "}}")

@@ -15,14 +15,17 @@ class CardsFormatError(ValueError):
     """A cards.json this version cannot read (another format, or a newer version)."""
 
 
-def cards_document(cards: list[Card]) -> dict:
-    return {"format": FORMAT, "version": VERSION, "cards": [card.to_json() for card in cards]}
+def cards_json_text(cards: list[Card]) -> str:
+    """The document with one card a line: readable in a diff, and fast (the C encoder)."""
+    head = json.dumps({"format": FORMAT, "version": VERSION}, ensure_ascii=False)[:-1]
+    lines = [json.dumps(card.to_json(), ensure_ascii=False) for card in cards]
+    body = "\n" + ",\n".join(lines) + "\n" if lines else ""
+    return f'{head}, "cards": [{body}]}}\n'
 
 
 def write_cards_json(cards: list[Card], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(cards_document(cards), ensure_ascii=False, indent=1)
-    path.write_text(text + "\n", encoding="utf-8")
+    path.write_text(cards_json_text(cards), encoding="utf-8")
 
 
 def read_cards_json(path) -> list[dict]:

@@ -31,7 +31,7 @@ class FlashcardsExtension(Extension):
         CardBlocks(self.state).extendMarkdown(md)
         # Before normalize_whitespace (30): the scanner must see the learner's own lines.
         md.preprocessors.register(CardScanner(md, self.state), "studyfolio-cards-scan", 35)
-        md.inlinePatterns.register(ClozePattern(PATTERN, md), "studyfolio-cloze", PRIORITY)
+        md.inlinePatterns.register(ClozePattern(PATTERN, md, self.state), "studyfolio-cloze", PRIORITY)
         md.treeprocessors.register(CardFinalizer(md, self.state, rules), "studyfolio-cards", 19)
 
     def reset(self):

@@ -7,14 +7,23 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 import unicodedata
 
+ASCII_PUNCTUATION = str.maketrans("", "", string.punctuation)
 EXPLICIT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 CLOZE_MARKUP = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*?)?\}\}", re.DOTALL)
 
 
 def normalize_question(text: str) -> str:
     """Casefolded, punctuation and symbols stripped, whitespace collapsed: what the id hashes."""
+    if text.isascii():  # the common case; ASCII punctuation and symbols are string.punctuation
+        return " ".join(text.translate(ASCII_PUNCTUATION).lower().split())
+    return normalize_unicode(text)
+
+
+def normalize_unicode(text: str) -> str:
+    """normalize_question for any text: NFKC, casefold, Unicode categories P* and S* removed."""
     text = unicodedata.normalize("NFKC", text).casefold()
     kept = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch)[0] not in "PS")
     return " ".join(kept.split())

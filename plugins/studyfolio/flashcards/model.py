@@ -54,7 +54,7 @@ class Card:
     @property
     def question_unlinked(self) -> str:
         """The question's HTML with its links unwrapped, to sit inside a link of its own."""
-        if "<a" not in self.question:
+        if "<a " not in self.question:  # not "<a": MathML's <annotation> starts that way too
             return self.question
         root = lxml_html.fragment_fromstring(self.question, create_parent="span")
         for link in list(root.iter("a")):

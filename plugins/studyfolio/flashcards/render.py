@@ -50,11 +50,14 @@ def has_content(el: etree.Element) -> bool:
     return bool((el.text or "").strip()) or len(el) > 0
 
 
-def append_content(target: etree.Element, source: etree.Element, *, unwrap: bool = False) -> None:
-    """Append a copy of `source`'s text and children to `target`; a lone <p> is unwrapped."""
+def append_content(target: etree.Element, source: etree.Element, *, unwrap: bool = False,
+                   move: bool = False) -> None:
+    """Append `source`'s text and children to `target` (a copy unless `move`); a lone <p> is
+    unwrapped."""
     if unwrap and len(source) == 1 and source[0].tag == "p" and not (source.text or "").strip():
         source = source[0]
-    source = copy.deepcopy(source)
+    if not move:
+        source = copy.deepcopy(source)
     if source.text:
         if len(target):
             target[-1].tail = (target[-1].tail or "") + source.text
@@ -96,13 +99,12 @@ class CardBuilder:
         self.require(question, "question")
         self.require(answer, "answer")
         base = self.spec.options.get("id") or derived_id(self.info.slug, self.spec.question)
-        cards = [self.card(base, "basic", question, answer, unwrap=False)]
-        if self.spec.two_way:
-            flipped = etree.Element("div")
-            paragraph = etree.SubElement(flipped, "p")
-            append_content(paragraph, question)
-            cards.append(self.card(f"{base}-r", "reversed", answer, flipped, unwrap=True))
-        return cards
+        if not self.spec.two_way:
+            return [self.card(base, "basic", question, answer, unwrap=False, move=True)]
+        flipped = etree.Element("div")
+        append_content(etree.SubElement(flipped, "p"), question)
+        return [self.card(base, "basic", question, answer, unwrap=False),
+                self.card(f"{base}-r", "reversed", answer, flipped, unwrap=True, move=True)]
 
     def require(self, el: etree.Element, part: str) -> None:
         if has_content(el):
@@ -136,14 +138,16 @@ class CardBuilder:
             if prompt is not None:
                 append_content(etree.SubElement(shown, "span", {"class": "card-prompt"}), prompt)
                 shown[-1].tail = " "
-            append_content(shown, masked(text, number), unwrap=True)
+            append_content(shown, masked(text, number), unwrap=True, move=True)
             solved = revealed(text, number)
             if extra is not None and has_content(extra):
                 append_content(etree.SubElement(solved, "div", {"class": "card-extra"}), extra)
-            cards.append(self.card(f"{base}-c{number}", "cloze", shown, solved, cloze=number))
+            cards.append(self.card(f"{base}-c{number}", "cloze", shown, solved, cloze=number,
+                                   move=True))
         return cards
 
-    def card(self, card_id, kind, question, answer, *, unwrap=True, cloze=None) -> etree.Element:
+    def card(self, card_id, kind, question, answer, *, unwrap=True, cloze=None,
+             move=False) -> etree.Element:
         attrs = {"class": "card", "id": f"card-{card_id}", "data-card-id": card_id,
                  "data-note": self.info.slug, "data-kind": kind}
         if self.level:
@@ -157,7 +161,7 @@ class CardBuilder:
         details = etree.Element("details", attrs)
         summary = etree.SubElement(details, "summary")
         append_content(etree.SubElement(summary, "span", {"class": "card-question"}), question,
-                       unwrap=unwrap)
+                       unwrap=unwrap, move=move)
         badges = etree.Element("span", {"class": "card-badges"})
         if self.level:
             badge = etree.SubElement(badges, "span", {"class": f"card-level level-{self.level}"})
@@ -168,7 +172,7 @@ class CardBuilder:
             etree.SubElement(badges, "span", {"class": "card-kind"}).text = label
         if len(badges):
             summary.append(badges)
-        append_content(etree.SubElement(details, "div", {"class": "card-answer"}), answer)
+        append_content(etree.SubElement(details, "div", {"class": "card-answer"}), answer, move=move)
         if self.video_url:
             where = etree.SubElement(details, "p", {"class": "card-video"})
             link = etree.SubElement(where, "a", {"href": self.video_url, "rel": "noopener"})
@@ -196,43 +200,52 @@ class CardFinalizer(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         note = note_of(self.md)
-        self.report_loose(root, note, None)
-        strip_sources(root)
+        skeletons = [(parent, child) for parent in root.iter() for child in parent
+                     if child.tag == "details" and SPEC_ATTR in child.attrib]
+        if self.state.cloze_marked:
+            self.report_cloze(root, skeletons, note)
+            strip_sources(root)
+        if self.state.stray_headers:
+            self.report_stray_headers(root, note)
+        if not skeletons:
+            return
         info = self.note_info(note)
-        parents = {child: parent for parent in root.iter() for child in parent}
-        skeletons = [el for el in root.iter("details") if SPEC_ATTR in el.attrib]
-        for skeleton in reversed(skeletons):  # innermost first, should a card hold a card
+        for parent, skeleton in reversed(skeletons):  # innermost first, should a card hold a card
             spec = self.state.specs[int(skeleton.attrib.pop(SPEC_ATTR))]
             cards = CardBuilder(spec, info, note, self.rules).build(skeleton)
-            parent = parents[skeleton]
             at = list(parent).index(skeleton)
             cards[-1].tail = skeleton.tail
             parent.remove(skeleton)
             for offset, card in enumerate(cards):
                 parent.insert(at + offset, card)
 
-    def report_loose(self, el: etree.Element, note: NoteSource, card_line: int | None) -> None:
-        """Malformed cloze forms, cloze outside cards, and card headers Markdown did not take."""
-        for child in el:
-            line = card_line
-            if SPEC_ATTR in child.attrib:
-                line = self.state.specs[int(child.get(SPEC_ATTR))].line
-            kind = child.get("class") if child.tag == "span" else None
-            if kind in ("cloze-error", "cloze"):
-                source = child.get(SOURCE_ATTR, "").split("\x02")[0]
-                where = note.line_of(source, line or 1)
-                if kind == "cloze-error":
-                    note.error(where, f"unknown cloze form '{child.get(SOURCE_ATTR)}': "
-                               f"{child.get(REASON_ATTR)}", FORMS)
-                elif line is None:
-                    child.set("class", "cloze cloze-stray")
-                    note.error(where, "cloze deletion outside a card",
-                               "put it in a /// card block, or add Cards: inline to the note's"
-                               " metadata to make its paragraph a card")
-            stray = STRAY_HEADER.search(child.text or "") if child.tag not in ("pre", "code") else None
+    def report_cloze(self, root: etree.Element, skeletons: list, note: NoteSource) -> None:
+        """Malformed cloze forms, and cloze deletions outside any card."""
+        card_line: dict = {}
+        for _, skeleton in reversed(skeletons):  # the innermost card names the line
+            line = self.state.specs[int(skeleton.get(SPEC_ATTR))].line
+            for span in skeleton.iter("span"):
+                card_line.setdefault(span, line)
+        for span in root.iter("span"):
+            kind = span.get("class")
+            if kind not in ("cloze-error", "cloze"):
+                continue
+            line = card_line.get(span)
+            where = note.line_of(span.get(SOURCE_ATTR, "").split("\x02")[0], line or 1)
+            if kind == "cloze-error":
+                note.error(where, f"unknown cloze form '{span.get(SOURCE_ATTR)}': "
+                           f"{span.get(REASON_ATTR)}", FORMS)
+            elif line is None:
+                span.set("class", "cloze cloze-stray")
+                note.error(where, "cloze deletion outside a card",
+                           "put it in a /// card block, or add Cards: inline to the note's"
+                           " metadata to make its paragraph a card")
+
+    def report_stray_headers(self, root: etree.Element, note: NoteSource) -> None:
+        """`/// card` lines Markdown left as text (a card in a list or a quote)."""
+        for el in root.iter():
+            stray = STRAY_HEADER.search(el.text or "") if el.tag not in ("pre", "code") else None
             if stray:
-                note.error(note.line_of(stray.group(1).strip(), line or 1),
-                           "card block not recognised",
+                note.error(note.line_of(stray.group(1).strip()), "card block not recognised",
                            "a card starts at the beginning of a line, outside lists and quotes, as"
                            " /// card | question")
-            self.report_loose(child, note, line)

@@ -19,10 +19,14 @@ from .spec import CardState
 
 HEADER = re.compile(r"^( {0,3})(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
 CLOSER = re.compile(r"^ {0,3}(/{3,})[ ]*$")
+ANY_CARD_HEADER = re.compile(r"^\s*/{3,}\s*card\b")
 FENCE_OPEN = re.compile(r"^(~{3,}|`{3,})[ ]*(\{[^\n]*\}|\.?[\w#.+-]*[ ]*(hl_lines=(\"|').*?\4[ ]*)?)$")
 META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 META_MORE = re.compile(r"^[ ]{4,}")
 INLINE_VALUES = {"inline": True, "blocks": False}
+# BaseLoader keeps every value a string (YAML 1.1 would read 4:14 as the number 254);
+# the C version, when PyYAML has it, is ten times faster.
+OPTIONS_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 OPTION_HINTS = {
     "level": "write level: easy, level: medium or level: hard",
@@ -41,6 +45,27 @@ def meta_header_end(lines: list[str]) -> int:
         if not (META_LINE.match(line) or (index and META_MORE.match(line))):
             return index
     return len(lines)
+
+
+SIMPLE_OPTION = re.compile(
+    r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?:\"(?P<dq>[^\"\\]*)\"|'(?P<sq>[^']*)'"
+    r"|(?![-?:](?:\s|$))(?P<plain>[^\s\[\]{}\"'&*!|>%@`#,][^#]*?))[ \t]*"
+)
+
+
+def simple_options(text: str) -> dict | None:
+    """`key: value` lines with plain or simply quoted values, read without YAML (a card's
+    options nearly always look like this); None when a line needs the YAML parser."""
+    found = {}
+    for line in text.splitlines():
+        match = SIMPLE_OPTION.fullmatch(line)
+        if match is None or ": " in (match.group("plain") or ""):
+            return None
+        value = match.group("dq")
+        if value is None:
+            value = match.group("sq") if match.group("sq") is not None else match.group("plain")
+        found[match.group("key")] = value
+    return found
 
 
 def option_line(line: str) -> bool:
@@ -74,6 +99,7 @@ class CardScanner(Preprocessor):
                 out.extend(inline.convert(chunk) if inline else [text for _, text in chunk])
                 chunk.clear()
 
+        headers = 0
         while index < len(lines):
             line = lines[index]
             if fence is not None:
@@ -81,6 +107,17 @@ class CardScanner(Preprocessor):
                 fence = None if line.rstrip() == fence else fence
                 index += 1
                 continue
+            marker = line.lstrip()[:3]
+            if marker not in ("///", "```", "~~~"):  # most lines: plain text
+                if inline is not None and not stack and marker:
+                    chunk.append((index, line))
+                else:
+                    flush()
+                    out.append(line)
+                index += 1
+                continue
+            if marker == "///" and ANY_CARD_HEADER.match(line):
+                headers += 1
             opening = FENCE_OPEN.match(line)
             if opening and self.fence_closes(lines, index, opening.group(1)):
                 flush()
@@ -117,6 +154,8 @@ class CardScanner(Preprocessor):
                 out.append(line)
             index += 1
         flush()
+        if headers > sum(1 for spec in self.state.specs if spec.origin == "block"):
+            self.state.stray_headers = True
         for _, spec in stack:
             if spec is not None:
                 spec.body = "\n".join(lines[spec.body_start:])
@@ -165,8 +204,9 @@ class CardScanner(Preprocessor):
         text = "\n".join(lines[i].expandtabs(4)[4:] for i in indexes)
         first = indexes[0] + 1
         try:
-            # BaseLoader keeps every value a string: YAML 1.1 would read 4:14 as the number 254.
-            raw = yaml.load(text, Loader=yaml.BaseLoader)
+            raw = simple_options(text)
+            if raw is None:
+                raw = yaml.load(text, Loader=OPTIONS_LOADER)  # noqa: S506 - BaseLoader builds no objects
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = first + (mark.line if mark else 0)

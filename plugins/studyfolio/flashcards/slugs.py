@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -20,6 +21,12 @@ def slug_settings(settings: dict) -> dict:
     return {key: list(value) if isinstance(value, list | tuple) else value for key, value in found.items()}
 
 
+@functools.lru_cache(maxsize=4096)
+def cached_slugify(value: str, subs: tuple, preserve_case: bool, use_unicode: bool) -> str:
+    """Pelican's slugify (slow: transliteration and regexes), memoised; it is a pure function."""
+    return slugify(value, regex_subs=subs, preserve_case=preserve_case, use_unicode=use_unicode)
+
+
 @dataclass(frozen=True)
 class SlugRules:
     settings: dict
@@ -29,12 +36,9 @@ class SlugRules:
         return cls(slug_settings(config or {}))
 
     def _slugify(self, value: str, subs_key: str) -> str:
-        return slugify(
-            value,
-            regex_subs=self.settings[subs_key],
-            preserve_case=bool(self.settings["SLUGIFY_PRESERVE_CASE"]),
-            use_unicode=bool(self.settings["SLUGIFY_USE_UNICODE"]),
-        )
+        subs = tuple(tuple(pair) for pair in self.settings[subs_key])
+        return cached_slugify(value, subs, bool(self.settings["SLUGIFY_PRESERVE_CASE"]),
+                              bool(self.settings["SLUGIFY_USE_UNICODE"]))
 
     def note(self, meta: dict, path: str) -> str:
         """The `Slug:` metadata if given, else the slug of the file's base name."""

@@ -44,6 +44,8 @@ class CardState:
 
     inline_default: bool = False
     specs: list[CardSpec] = field(default_factory=list)
+    cloze_marked: bool = False  # a cloze form was seen: the finalizer looks for loose ones
+    stray_headers: bool = False  # a `/// card` line the scanner did not read (in a list, code...)
 
     def add(self, line: int, question_lines: list[str], **kwargs) -> CardSpec:
         spec = CardSpec(index=len(self.specs), line=line, question_lines=question_lines, **kwargs)
@@ -60,3 +62,5 @@ class CardState:
 
     def reset(self) -> None:
         self.specs.clear()
+        self.cloze_marked = False
+        self.stray_headers = False
