@@ -42,20 +42,20 @@ def test_the_file_reads_as_tab_separated_rows_of_six_columns(cards_build):
     text = cards_build.text("cards/anki.txt")
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     rows = list(csv.reader(io.StringIO(body), delimiter="\t"))
-    assert len(rows) == 15
+    assert len(rows) == 16
     assert {len(row) for row in rows} == {6}
     assert {row[1] for row in rows} == {"Basic", "Basic (and reversed card)", "Cloze"}
     assert {row[2] for row in rows} == DECKS
-    assert len({row[0] for row in rows}) == 15
+    assert len({row[0] for row in rows}) == 16
 
 
 def test_importing_gives_one_note_per_card_as_written(cards_build, collection):
     log = import_file(collection, cards_build.output / "cards" / "anki.txt")
-    assert len(log.new) == 15
-    assert (collection.note_count(), collection.card_count()) == (15, 19)  # 19 cards in cards.json
+    assert len(log.new) == 16
+    assert (collection.note_count(), collection.card_count()) == (16, 20)  # 20 cards in cards.json
     found = notes(collection)
     kinds = sorted(kind for kind, *_ in found.values())
-    assert kinds.count("Basic") == 10 and kinds.count("Cloze") == 3
+    assert kinds.count("Basic") == 11 and kinds.count("Cloze") == 3
     assert kinds.count("Basic (and reversed card)") == 2
     assert {deck for _, deck, _, _ in found.values()} == DECKS
 
@@ -78,7 +78,7 @@ def test_importing_twice_adds_nothing(cards_build, collection):
     before = notes(collection)
     log = import_file(collection, path)
     assert len(log.new) == 0
-    assert (collection.note_count(), collection.card_count()) == (15, 19)
+    assert (collection.note_count(), collection.card_count()) == (16, 20)
     assert notes(collection) == before
 
 
@@ -89,6 +89,6 @@ def test_an_edited_card_updates_its_note_instead_of_adding_one(cards_build, coll
     edited.write_text(path.read_text().replace("too small and it takes forever", "too small and it crawls"))
     log = import_file(collection, edited)
     assert (len(log.new), len(log.updated)) == (0, 1)
-    assert collection.note_count() == 15
+    assert collection.note_count() == 16
     fields = notes(collection)[LEARNING_RATE][3]
     assert "too small and it crawls" in fields[1]

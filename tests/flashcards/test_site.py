@@ -56,15 +56,15 @@ def test_a_note_page_shows_its_cards_and_the_cards_section(cards_build):
     page = cards_build.page("notes/gradient-descent/index.html")
     body = page.find_class("note-body")[0]
     cards = body.xpath(".//details[@class='card']")
-    assert [c.get("data-kind") for c in cards] == ["basic", "basic", "cloze", "cloze", "cloze", "cloze"]
-    assert [c.get("data-level") for c in cards] == ["easy", "hard", "medium", "medium", None, None]
+    assert [c.get("data-kind") for c in cards] == ["basic", "basic", "cloze", "cloze", "cloze", "cloze", "basic"]
+    assert [c.get("data-level") for c in cards] == ["easy", "hard", "medium", "medium", None, None, None]
     assert all(c.get("data-note") == "gradient-descent" for c in cards)
     first = cards[0]
     assert first.get("data-tags") == "calculus hyperparameters optimisation"
     assert first.get("data-video-url") == "https://www.youtube.com/watch?v=IHZwWFHWa-w&t=185"
     assert first.find("summary").text_content().strip() == "What does the learning rate control?Level: easy"
     [section] = page.find_class("note-cards")
-    assert section.findtext("h2") == "Cards in this note (6)"
+    assert section.findtext("h2") == "Cards in this note (7)"
     links = {a.text_content(): a.get("href") for a in section.find_class("note-cards-actions")[0].iter("a")}
     assert links == {
         "Review these cards": f"{SITE_URL}/review/?note=gradient-descent",
@@ -104,7 +104,7 @@ def test_cards_json_is_sorted_by_note_then_position_and_holds_every_published_ca
             on_page.remove("gd-update-rule")  # the duplicate stays on its page, out of the deck
         assert in_json == on_page
     assert "draft" not in notes  # drafts join the decks when they are published
-    assert len(deck) == 6 + 6 + 7
+    assert len(deck) == 7 + 6 + 7
 
 
 def test_cloze_and_video_fields_in_cards_json(deck):
@@ -122,6 +122,18 @@ def test_cloze_and_video_fields_in_cards_json(deck):
     )
     reversed_cards = [card for card in deck if card["kind"] == "reversed"]
     assert [card["question"] for card in reversed_cards] == ["Zero", "Two-way answer"]
+
+
+def test_links_in_cards_are_resolved_everywhere(cards_build, deck):
+    [card] = [c for c in deck if c["question"] == "What does a slope look like?"]
+    answer = lxml_html.fragment_fromstring(card["answer"], create_parent="div")
+    assert answer.find(".//img").get("src") == f"{SITE_URL}/images/slope.svg"
+    assert answer.find(".//a").get("href") == f"{SITE_URL}/notes/vectors/"
+    for page in ("notes/gradient-descent/index.html", "cards/index.html", "cards/notes/gradient-descent/index.html"):
+        sources = cards_build.page(page).xpath("//details[@data-card-id]//img/@src")
+        assert sources == [f"{SITE_URL}/images/slope.svg"], page
+    assert (cards_build.output / "images" / "slope.svg").exists()
+    assert "Unable to find" not in cards_build.log
 
 
 def test_read_cards_json_gives_the_cards_and_refuses_what_it_cannot_read(cards_build, deck, tmp_path):

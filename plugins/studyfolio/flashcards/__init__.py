@@ -3,6 +3,7 @@
 from pelican import signals
 
 from ..core.settings import add_markdown_extension
+from .collect import resolve_links
 from .decks import DeckGenerator
 from .slugs import slug_settings
 
@@ -21,3 +22,4 @@ def get_generators(pelican):
 def register() -> None:
     signals.initialized.connect(add_extension)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(resolve_links)

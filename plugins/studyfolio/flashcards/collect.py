@@ -37,9 +37,13 @@ class SiteCards:
         return dict(sorted(grouped.items()))
 
 
-def note_cards(article, content_path: str) -> list[Card]:
+def note_cards(article, content_path: str, *, resolved: bool = False) -> list[Card]:
+    """The cards of a note. Before every generator has read its content, `article.content`
+    must not be asked for: Pelican would remember it with {static} links it cannot resolve
+    yet. So cards are first read from the reader's HTML, then again (resolved=True) if
+    they hold such links, once everything is read (resolve_links)."""
     return cards_from_html(
-        article.content,
+        article.content if resolved else article._content,
         title=str(article.title),
         url=article.url,
         path=site_relative(article.source_path, content_path),
@@ -88,7 +92,7 @@ def site_cards(context: dict) -> SiteCards:
         draft.flashcards = note_cards(draft, content_path)  # shown on the draft, not in decks
     kept, problems = duplicates(collected)
     for page in [*context.get("pages", []), *context.get("hidden_pages", [])]:
-        on_page = cards_from_html(page.content, title="", url="", path="")
+        on_page = cards_from_html(page._content, title="", url="", path="")
         if on_page:
             problems.append(Diagnostic(
                 site_relative(page.source_path, content_path), on_page[0].line,
@@ -98,3 +102,22 @@ def site_cards(context: dict) -> SiteCards:
     result = SiteCards(cards=kept, notes=notes)
     context[CONTEXT_KEY] = result
     return result
+
+
+def resolve_links(generators) -> None:
+    """At all_generators_finalized: read again, with Pelican's links resolved, the notes whose
+    cards link to {static} files or other notes."""
+    if not generators:
+        return
+    context = generators[0].context
+    site = context.get(CONTEXT_KEY)
+    if site is None:
+        return
+    content_path = context.get("PATH", "content")
+    fresh: dict[tuple[str, int], Card] = {}
+    for article in [*site.notes.values(), *context.get("drafts", [])]:
+        if any(card.unresolved for card in getattr(article, "flashcards", ())):
+            article.flashcards = note_cards(article, content_path, resolved=True)
+            fresh.update({(card.path, card.position): card for card in article.flashcards})
+    if fresh:
+        site.cards[:] = [fresh.get((card.path, card.position), card) for card in site.cards]

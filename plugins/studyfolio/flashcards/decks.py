@@ -44,31 +44,38 @@ def grouped(cards: list[Card], site: SiteCards) -> list:
 
 
 class DeckGenerator(Generator):
+    """Reads the cards once the notes are read (so their problems join the report); writes
+    the decks and exports after every generator has read its content (links resolved)."""
+
     def generate_context(self):
-        self.site = site_cards(self.context)
+        site_cards(self.context)
+
+    def decks(self, site: SiteCards) -> list[Deck]:
         names = {tag.slug: tag.name for a in self.context.get("articles", []) for tag in getattr(a, "tags", [])}
-        self.decks = [Deck("all", "All cards", "cards/", grouped(self.site.cards, self.site), "review/")]
-        for slug, cards in self.site.by_note().items():
-            article = self.site.notes[slug]
-            self.decks.append(Deck("note", f"Cards: {article.title}", f"cards/notes/{slug}/",
-                                   [(article, cards)], f"review/?note={slug}"))
-        for tag, cards in self.site.by_tag().items():
-            self.decks.append(Deck("tag", f"Cards tagged #{names.get(tag, tag)}", f"cards/tags/{tag}/",
-                                   grouped(cards, self.site)))
-        self.context["card_decks"] = self.decks
+        decks = [Deck("all", "All cards", "cards/", grouped(site.cards, site), "review/")]
+        for slug, cards in site.by_note().items():
+            article = site.notes[slug]
+            decks.append(Deck("note", f"Cards: {article.title}", f"cards/notes/{slug}/",
+                              [(article, cards)], f"review/?note={slug}"))
+        for tag, cards in site.by_tag().items():
+            decks.append(Deck("tag", f"Cards tagged #{names.get(tag, tag)}", f"cards/tags/{tag}/",
+                              grouped(cards, site)))
+        return decks
 
     def generate_output(self, writer):
+        site = site_cards(self.context)
+        decks = self.decks(site)
         template = self.get_template("deck")
-        tag_decks = [deck for deck in self.decks if deck.kind == "tag"]
-        note_decks = [deck for deck in self.decks if deck.kind == "note"]
-        for deck in self.decks:
+        tag_decks = [deck for deck in decks if deck.kind == "tag"]
+        note_decks = [deck for deck in decks if deck.kind == "note"]
+        for deck in decks:
             writer.write_file(
                 f"{deck.url}index.html", template, self.context,
                 relative_urls=self.settings.get("RELATIVE_URLS", False), url=deck.url,
                 deck=deck, tag_decks=tag_decks, note_decks=note_decks,
             )
         output = Path(self.output_path)
-        write_cards_json(self.site.cards, output / "cards.json")
+        write_cards_json(site.cards, output / "cards.json")
         anki = output / "cards" / "anki.txt"
         anki.parent.mkdir(parents=True, exist_ok=True)
-        anki.write_text(anki_text(self.site.cards, self.settings.get("SITEURL", "")), encoding="utf-8")
+        anki.write_text(anki_text(site.cards, self.settings.get("SITEURL", "")), encoding="utf-8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -41,6 +41,8 @@ class Card:
     path: str
     line: int
     html: str
+    # Links Pelican has not resolved yet ({static}..., {filename}...): see collect.resolve_links.
+    unresolved: bool = field(default=False, compare=False)
 
     @property
     def base_id(self) -> str:
@@ -87,6 +89,7 @@ def cards_from_html(content: str, *, title: str, url: str, path: str) -> list[Ca
     root = lxml_html.fragment_fromstring(content, create_parent="div")
     cards = []
     for position, el in enumerate(root.xpath(".//details[@data-card-id]")):
+        targets = el.xpath(".//@href | .//@src")
         question = el.find("summary/span[@class='card-question']")
         answer = el.find("div[@class='card-answer']")
         cloze = el.get("data-cloze")
@@ -106,5 +109,6 @@ def cards_from_html(content: str, *, title: str, url: str, path: str) -> list[Ca
             path=path,
             line=int(el.get("data-line", "0") or 0),
             html=outer_html(el),
+            unresolved=any(target.startswith(("{", "|")) for target in targets),
         ))
     return cards

@@ -11,6 +11,6 @@ from pelicanconf import *  # noqa: E402,F403
 PATH = os.path.join(HERE, "content")
 THEME = os.path.join(ROOT, "theme")
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-STATIC_PATHS = []
+STATIC_PATHS = ["images"]
 LOAD_CONTENT_CACHE = False
 SITEURL = "https://cards.example.org"
