@@ -22,6 +22,9 @@ PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
     "studyfolio.flashcards",
+    "studyfolio.resources",
+    "studyfolio.roadmaps",
+    "studyfolio.ownwords",
 ]
 
 # Python-Markdown: Pelican's defaults (codehilite, extra, meta) plus heading anchors.
@@ -59,7 +62,7 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/"), ("Tags", "tags/"), ("Cards", "cards/")]
+MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/"), ("Tags", "tags/")]
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
 
@@ -70,9 +73,21 @@ CACHE_PATH = "cache"
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
 
+# Resources and roadmaps: content/resources.yml, content/roadmaps/*.yml, the review log they count.
+STUDYFOLIO_RESOURCES = "resources.yml"
+STUDYFOLIO_ROADMAPS = "roadmaps"
+STUDYFOLIO_REVIEWS = "reviews.jsonl"
+MENUITEMS = [*MENUITEMS, ("Roadmaps", "roadmaps/"), ("Resources", "resources/")]
+
 # Templates are loaded once per build; every Pelican run (also on autoreload) makes a new
 # environment, so the per-include modification check is pure cost.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
 
+# Own words: explain and compare blocks, video timestamps, the check against a note's sources.
+OWNWORDS_MAX_COPIED = 20  # percent of a note's words that may match its Transcript: sources
+OWNWORDS_BADGE = False  # True shows readers "92% in my own words" on checked notes
+OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" for none
+
 # Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
 STUDYFOLIO_CARDS_INLINE = False
+MENUITEMS = [*MENUITEMS, ("Cards", "cards/")]
