@@ -44,3 +44,10 @@ def test_a_duplicated_cloze_card_is_reported_once_not_once_per_number():
 def test_no_cards_in_empty_or_card_free_html():
     assert cards_from_html("", title="T", url="u", path="p") == []
     assert cards_from_html("<p>Just prose.</p>", title="T", url="u", path="p") == []
+
+
+def test_a_card_written_as_raw_html_is_gathered_into_its_note():
+    html = '<details class="card" data-card-id="vec-1"><summary>What is a vector?</summary><p>An arrow.</p></details>'
+    [card] = cards_from_html(html, title="T", url="notes/v/", path="content/notes/v.md", slug="v")
+    assert (card.id, card.note_slug, card.question, card.answer) == ("vec-1", "v", "What is a vector?", "<p>An arrow.</p>")
+    assert (card.kind, card.level, card.tags, card.line) == ("basic", None, (), 0)

@@ -47,6 +47,7 @@ def note_cards(article, content_path: str, *, resolved: bool = False) -> list[Ca
         title=str(article.title),
         url=article.url,
         path=site_relative(article.source_path, content_path),
+        slug=article.slug,
     )
 
 

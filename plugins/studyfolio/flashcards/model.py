@@ -82,8 +82,22 @@ class Card:
         }
 
 
-def cards_from_html(content: str, *, title: str, url: str, path: str) -> list[Card]:
-    """Every card element in a note's HTML, in document order."""
+def answer_html(el) -> str:
+    """The answer of a card element: its .card-answer, or (a card written as raw HTML)
+    everything after the summary."""
+    answer = el.find("div[@class='card-answer']")
+    if answer is not None:
+        return inner_html(answer)
+    summary = el.find("summary")
+    parts = [html.escape(summary.tail or "", quote=False)] if summary is not None else []
+    parts += [etree.tostring(child, encoding="unicode", method="html")
+              for child in el if child is not summary and isinstance(child.tag, str)]
+    return "".join(parts).strip()
+
+
+def cards_from_html(content: str, *, title: str, url: str, path: str, slug: str = "") -> list[Card]:
+    """Every card element in a note's HTML, in document order. `slug` is the note's (the
+    data-note attribute when not given)."""
     if not content.strip():
         return []
     root = lxml_html.fragment_fromstring(content, create_parent="div")
@@ -91,15 +105,16 @@ def cards_from_html(content: str, *, title: str, url: str, path: str) -> list[Ca
     for position, el in enumerate(root.xpath(".//details[@data-card-id]")):
         targets = el.xpath(".//@href | .//@src")
         question = el.find("summary/span[@class='card-question']")
-        answer = el.find("div[@class='card-answer']")
+        if question is None:
+            question = el.find("summary")
         cloze = el.get("data-cloze")
         cards.append(Card(
             id=el.get("data-card-id"),
-            note_slug=el.get("data-note", ""),
+            note_slug=slug or el.get("data-note", ""),
             note_title=title,
             note_url=url,
             question=inner_html(question) if question is not None else "",
-            answer=inner_html(answer) if answer is not None else "",
+            answer=answer_html(el),
             level=el.get("data-level") or None,
             tags=tuple(el.get("data-tags", "").split()),
             video_url=el.get("data-video-url") or None,
