@@ -50,6 +50,15 @@ def test_at_without_a_video_in_the_note():
     assert card.find_class("card-video") == []
 
 
+def test_at_past_the_end_of_the_video():
+    _, problems = note('Video: https://youtu.be/x\nDuration: 24:30\n\n/// card | Q?\n    at: "25:00"\nA.\n///\n'
+                       '\n/// card | R?\n    at: "24:30"\nB.\n///')
+    assert problems == [
+        "content/notes/t.md:5: card has at: 25:00, past the end of the video (Duration: 24:30)\n"
+        "    hint: check the time, or the note's Duration:"
+    ]
+
+
 def test_bad_explicit_id():
     _, problems = note("/// card | Q?\n    id: two words\nA.\n///")
     assert problems == [

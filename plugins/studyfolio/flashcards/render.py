@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.source import NoteSource, note_of
-from ..core.video import format_timestamp, video_link
+from ..core.video import format_timestamp, parse_timestamp, video_link
 from .block import SPEC_ATTR
 from .cloze import (
     FORMS,
@@ -44,6 +44,7 @@ class NoteInfo:
     slug: str
     video: str | None
     tags: tuple[str, ...]
+    duration: int | None = None  # the video's length in seconds, from `Duration:`
 
 
 def has_content(el: etree.Element) -> bool:
@@ -90,6 +91,13 @@ class CardBuilder:
                 "add Video: <the video's URL> to the note's metadata, or remove at:",
             )
             return None
+        if self.info.duration is not None and self.at.seconds > self.info.duration:
+            self.note.error(
+                self.spec.option_lines.get("at", self.spec.line),
+                f"card has at: {self.at.text}, past the end of the video"
+                f" (Duration: {format_timestamp(self.info.duration)})",
+                "check the time, or the note's Duration:",
+            )
         return video_link(self.info.video, self.at.seconds)
 
     def build(self, skeleton: etree.Element) -> list[etree.Element]:
@@ -192,10 +200,15 @@ class CardFinalizer(Treeprocessor):
         meta = getattr(self.md, "Meta", None) or {}
         video = (meta.get("video") or [""])[0].strip()
         tags = [t.strip() for value in meta.get("tags", []) for t in value.split(",") if t.strip()]
+        try:
+            duration = parse_timestamp((meta.get("duration") or [""])[0])
+        except ValueError:
+            duration = None  # no Duration:, or one the own-words plugin reports
         return NoteInfo(
             slug=self.rules.note(meta, note.path),
             video=video if video.startswith(("https://", "http://")) else None,
             tags=tuple(sorted({self.rules.tag(tag) for tag in tags})),
+            duration=duration,
         )
 
     def run(self, root: etree.Element) -> None:
