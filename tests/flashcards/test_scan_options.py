@@ -4,7 +4,7 @@ be what YAML's BaseLoader gives (every value a string), and anything else goes t
 import pytest
 import yaml
 
-from studyfolio.flashcards.scan import simple_options
+from studyfolio.flashcards.options import simple_options
 
 CASES = [
     "level: easy", 'at: "04:14"', "at: '4:14'", "at: 4:14", "at: 1:02:03", "tags: bench, gradient",

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
 from markdown.preprocessors import Preprocessor
 
-from ..core.diagnostics import did_you_mean
 from ..core.source import note_of
 from .inline import InlineCards
-from .options import OPTIONS
+from .options import read_options
 from .spec import CardState
 
 HEADER = re.compile(r"^( {0,3})(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
@@ -24,16 +22,6 @@ FENCE_OPEN = re.compile(r"^(~{3,}|`{3,})[ ]*(\{[^\n]*\}|\.?[\w#.+-]*[ ]*(hl_line
 META_LINE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 META_MORE = re.compile(r"^[ ]{4,}")
 INLINE_VALUES = {"inline": True, "blocks": False}
-# BaseLoader keeps every value a string (YAML 1.1 would read 4:14 as the number 254);
-# the C version, when PyYAML has it, is ten times faster.
-OPTIONS_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-
-OPTION_HINTS = {
-    "level": "write level: easy, level: medium or level: hard",
-    "at": 'write the time into the note\'s Video: as at: "04:14" (or "1:02:03")',
-    "id": "an id is a word such as chain-rule; it must stay the same once you review the card",
-    "tags": "write tags: a, b",
-}
 
 
 def meta_header_end(lines: list[str]) -> int:
@@ -45,27 +33,6 @@ def meta_header_end(lines: list[str]) -> int:
         if not (META_LINE.match(line) or (index and META_MORE.match(line))):
             return index
     return len(lines)
-
-
-SIMPLE_OPTION = re.compile(
-    r"(?P<key>[A-Za-z_][\w-]*):[ \t]+(?:\"(?P<dq>[^\"\\]*)\"|'(?P<sq>[^']*)'"
-    r"|(?![-?:](?:\s|$))(?P<plain>[^\s\[\]{}\"'&*!|>%@`#,][^#]*?))[ \t]*"
-)
-
-
-def simple_options(text: str) -> dict | None:
-    """`key: value` lines with plain or simply quoted values, read without YAML (a card's
-    options nearly always look like this); None when a line needs the YAML parser."""
-    found = {}
-    for line in text.splitlines():
-        match = SIMPLE_OPTION.fullmatch(line)
-        if match is None or ": " in (match.group("plain") or ""):
-            return None
-        value = match.group("dq")
-        if value is None:
-            value = match.group("sq") if match.group("sq") is not None else match.group("plain")
-        found[match.group("key")] = value
-    return found
 
 
 def option_line(line: str) -> bool:
@@ -85,91 +52,18 @@ class CardScanner(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         note = note_of(self.md)
-        names = self.block_names()
         start = meta_header_end(lines)
         inline = InlineCards(self.state) if self.inline_enabled(lines[:start], note) else None
-        out = list(lines[:start])
-        stack: list[tuple[int, object]] = []  # open blocks: (slash count, CardSpec or None)
-        chunk: list[tuple[int, str]] = []
-        fence = None
+        walk = SourceWalk(lines, note, self.state, self.block_names(), inline)
+        walk.out.extend(lines[:start])
         index = start
-
-        def flush() -> None:
-            if chunk:
-                out.extend(inline.convert(chunk) if inline else [text for _, text in chunk])
-                chunk.clear()
-
-        headers = 0
         while index < len(lines):
-            line = lines[index]
-            if fence is not None:
-                out.append(line)
-                fence = None if line.rstrip() == fence else fence
-                index += 1
-                continue
-            marker = line.lstrip()[:3]
-            if marker not in ("///", "```", "~~~"):  # most lines: plain text
-                if inline is not None and not stack and marker:
-                    chunk.append((index, line))
-                else:
-                    flush()
-                    out.append(line)
-                index += 1
-                continue
-            if marker == "///" and ANY_CARD_HEADER.match(line):
-                headers += 1
-            opening = FENCE_OPEN.match(line)
-            if opening and self.fence_closes(lines, index, opening.group(1)):
-                flush()
-                fence = opening.group(1)
-                out.append(line)
-                index += 1
-                continue
-            header = HEADER.match(line)
-            if header and header.group(3).lower() in names:
-                flush()
-                if header.group(3).lower() == "card":
-                    if any(spec for _, spec in stack):
-                        note.error(index + 1, "a card cannot hold another card",
-                                   "close the first card with a line holding only /// before the next")
-                    index = self.open_card(lines, index, header, stack, out, note)
-                else:
-                    stack.append((len(header.group(2)), None))
-                    out.append(line)
-                    index += 1
-                continue
-            closer = CLOSER.match(line)
-            if closer and stack and len(closer.group(1)) == stack[-1][0]:
-                flush()
-                _, spec = stack.pop()
-                if spec is not None:
-                    spec.body = "\n".join(lines[spec.body_start:index])
-                out.append(line)
-                index += 1
-                continue
-            if inline is not None and not stack and line.strip():
-                chunk.append((index, line))
-            else:
-                flush()
-                out.append(line)
-            index += 1
-        flush()
-        if headers > sum(1 for spec in self.state.specs if spec.origin == "block"):
-            self.state.stray_headers = True
-        for _, spec in stack:
-            if spec is not None:
-                spec.body = "\n".join(lines[spec.body_start:])
-                note.error(spec.line, "card block is never closed",
-                           "end the card with a line holding only ///")
-        return out
+            index = walk.step(index)
+        return walk.finish()
 
     def block_names(self) -> set[str]:
         blocks = self.md.parser.blockprocessors
         return set(blocks["blocks"].blocks) if "blocks" in blocks else {"card"}
-
-    @staticmethod
-    def fence_closes(lines: list[str], index: int, fence: str) -> bool:
-        return any(line.rstrip() == fence for line in lines[index + 1:])
 
     def inline_enabled(self, header: list[str], note) -> bool:
         for number, line in enumerate(header, start=1):
@@ -182,54 +76,94 @@ class CardScanner(Preprocessor):
                            "write Cards: inline (question::answer lines become cards) or Cards: blocks")
         return self.state.inline_default
 
-    def open_card(self, lines, index, header, stack, out, note) -> int:
+
+class SourceWalk:
+    """One pass over a note's lines: fences skipped, blocks tracked by their slash count (as
+    the Blocks API matches them), card headers rewritten, prose handed to the inline syntax."""
+
+    def __init__(self, lines, note, state: CardState, names: set[str], inline):
+        self.lines, self.note, self.state, self.names, self.inline = lines, note, state, names, inline
+        self.out: list[str] = []
+        self.stack: list[tuple[int, object]] = []  # open blocks: (slash count, CardSpec or None)
+        self.chunk: list[tuple[int, str]] = []  # prose lines waiting for the inline syntax
+        self.fence: str | None = None
+        self.headers = 0  # lines that look like a card header, read or not
+
+    def step(self, index: int) -> int:
+        """Handle the line at `index`; return the index of the next line to handle."""
+        line = self.lines[index]
+        if self.fence is not None:
+            self.out.append(line)
+            self.fence = None if line.rstrip() == self.fence else self.fence
+            return index + 1
+        marker = line.lstrip()[:3]
+        if marker not in ("///", "```", "~~~"):  # most lines: plain text
+            return self.prose(index, line, marker)
+        if marker == "///" and ANY_CARD_HEADER.match(line):
+            self.headers += 1
+        opening = FENCE_OPEN.match(line)
+        if opening and any(later.rstrip() == opening.group(1) for later in self.lines[index + 1:]):
+            self.flush()
+            self.fence = opening.group(1)
+            self.out.append(line)
+            return index + 1
+        header = HEADER.match(line)
+        if header and header.group(3).lower() in self.names:
+            self.flush()
+            if header.group(3).lower() == "card":
+                return self.open_card(index, header)
+            self.stack.append((len(header.group(2)), None))
+            self.out.append(line)
+            return index + 1
+        closer = CLOSER.match(line)
+        if closer and self.stack and len(closer.group(1)) == self.stack[-1][0]:
+            self.flush()
+            _, spec = self.stack.pop()
+            if spec is not None:
+                spec.body = "\n".join(self.lines[spec.body_start:index])
+            self.out.append(line)
+            return index + 1
+        return self.prose(index, line, marker)
+
+    def prose(self, index: int, line: str, marker: str) -> int:
+        if self.inline is not None and not self.stack and marker:
+            self.chunk.append((index, line))
+        else:
+            self.flush()
+            self.out.append(line)
+        return index + 1
+
+    def flush(self) -> None:
+        if self.chunk:
+            self.out.extend(self.inline.convert(self.chunk))
+            self.chunk.clear()
+
+    def open_card(self, index: int, header) -> int:
         """Record the card that starts at `index`; return the index of its first body line."""
+        if any(spec for _, spec in self.stack):
+            self.note.error(index + 1, "a card cannot hold another card",
+                            "close the first card with a line holding only /// before the next")
         option_indexes = []
         cursor = index + 1
-        while cursor < len(lines) and option_line(lines[cursor]):
+        while cursor < len(self.lines) and option_line(self.lines[cursor]):
             option_indexes.append(cursor)
             cursor += 1
-        options, option_lines = self.read_options(lines, option_indexes, note)
-        question = header.group(4) or ""
-        spec = self.state.add(index + 1, [question], options=options, option_lines=option_lines)
+        options, option_lines = read_options(self.lines, option_indexes, self.note)
+        spec = self.state.add(index + 1, [header.group(4) or ""], options=options,
+                              option_lines=option_lines)
         spec.body_start = cursor
-        out.append(f"{header.group(1)}{header.group(2)} card | {spec.token}")
-        stack.append((len(header.group(2)), spec))
+        self.out.append(f"{header.group(1)}{header.group(2)} card | {spec.token}")
+        self.stack.append((len(header.group(2)), spec))
         return cursor
 
-    def read_options(self, lines, indexes, note) -> tuple[dict, dict]:
-        """(checked options, the line of each) for the option lines at `indexes`."""
-        if not indexes:
-            return {}, {}
-        text = "\n".join(lines[i].expandtabs(4)[4:] for i in indexes)
-        first = indexes[0] + 1
-        try:
-            raw = simple_options(text)
-            if raw is None:
-                raw = yaml.load(text, Loader=OPTIONS_LOADER)  # noqa: S506 - BaseLoader builds no objects
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = first + (mark.line if mark else 0)
-            problem = getattr(error, "problem", None) or "unreadable"
-            note.error(line, f"card options are not valid YAML: {problem}",
-                       "write one option a line, as key: value, indented 4 spaces under /// card")
-            return {}, {}
-        if not isinstance(raw, dict):
-            note.error(first, "card options must be key: value lines",
-                       "options go right under /// card, indented 4 spaces; leave a blank line"
-                       " before an indented code block in the answer")
-            return {}, {}
-        options, where = {}, {}
-        for key, value in raw.items():
-            line = next((i + 1 for i in indexes if lines[i].strip().startswith(f"{key}:")), first)
-            check = OPTIONS.get(key)
-            if check is None:
-                hint = did_you_mean(key, OPTIONS) or "card options are " + ", ".join(sorted(OPTIONS))
-                note.error(line, f"unknown card option '{key}'", hint)
-                continue
-            try:
-                options[key] = check(value)
-                where[key] = line
-            except ValueError as error:
-                note.error(line, str(error), OPTION_HINTS[key])
-        return options, where
+    def finish(self) -> list[str]:
+        """The rewritten lines; unclosed cards and unread card headers are noted."""
+        self.flush()
+        if self.headers > sum(1 for spec in self.state.specs if spec.origin == "block"):
+            self.state.stray_headers = True
+        for _, spec in self.stack:
+            if spec is not None:
+                spec.body = "\n".join(self.lines[spec.body_start:])
+                self.note.error(spec.line, "card block is never closed",
+                                "end the card with a line holding only ///")
+        return self.out
