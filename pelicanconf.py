@@ -21,6 +21,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.flashcards",
     "studyfolio.resources",
     "studyfolio.roadmaps",
     "studyfolio.ownwords",
@@ -87,3 +88,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [
 OWNWORDS_MAX_COPIED = 20  # percent of a note's words that may match its Transcript: sources
 OWNWORDS_BADGE = False  # True shows readers "92% in my own words" on checked notes
 OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" for none
+
+# Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
+STUDYFOLIO_CARDS_INLINE = False
+MENUITEMS = [*MENUITEMS, ("Cards", "cards/")]
