@@ -91,3 +91,14 @@ def test_the_build_leaves_its_source_map_for_the_command(build):
     }
     assert data["root"] == str(SITE)
     assert data["output"] == str(build.output)
+
+
+def test_bad_link_settings_are_reported_and_fail_a_strict_build(tmp_path):
+    lenient = build_site(CONF, tmp_path / "lenient", cwd=SITE, extra={"STUDYFOLIO_LINKCHECK": {"exlude": []}})
+    assert lenient.returncode == 0
+    assert "STUDYFOLIO_LINKCHECK: unknown key 'exlude'; did you mean 'exclude' or 'include'?" in report_lines(lenient.log)
+    strict = build_site(CONF, tmp_path / "strict", cwd=SITE,
+                        extra={"STUDYFOLIO_LINKCHECK": {"timeout": -1}, "STUDYFOLIO_STRICT": True})
+    assert strict.returncode == 1
+    assert "STUDYFOLIO_LINKCHECK['timeout']: expected a number above 0, got -1" in report_lines(strict.log)
+    assert "strict mode: fix STUDYFOLIO_LINKCHECK in the settings" in strict.log

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,19 @@ def test_empty_and_broken_html_do_not_stop_the_check(tmp_path):
         "junk.html /gone/": ("broken", "no page or file at /gone/", ""),
         "latin1.html /also-gone/": ("broken", "no page or file at /also-gone/", ""),
     }
+
+
+def test_exclude_patterns_match_site_paths_and_queries_share_a_target(tmp_path):
+    output = write(tmp_path / "output", {
+        "index.html": PAGE.format('<a href="/review/?note=a">a</a> <a href="/review/?note=b">b</a>'
+                                  '<a href="/app/x">app</a> <a href="/gone/?x=1">g</a>'),
+    })
+    site = SiteLinks.read(str(output), "https://learner.example.org", SourceMap(root=str(tmp_path)))
+    results = site.check_internal(exclude=[re.compile(r"^/app/")])
+    found = [(r.link.url, r.link.target, str(r.verdict.status), r.verdict.reason) for r in results]
+    assert found == [
+        ("/review/?note=a", "https://learner.example.org/review/", "broken", "no page or file at /review/"),
+        ("/review/?note=b", "https://learner.example.org/review/", "broken", "no page or file at /review/"),
+        ("/app/x", "https://learner.example.org/app/x", "excluded", "matches exclude pattern '^/app/'"),
+        ("/gone/?x=1", "https://learner.example.org/gone/", "broken", "no page or file at /gone/"),
+    ]

@@ -6,8 +6,9 @@ import logging
 import os
 import time
 
-from ..core.diagnostics import report
+from ..core.diagnostics import StrictModeError, report
 from .classify import offline_verdict
+from .config import SETTING, Config, ConfigError
 from .locate import SourceMap, site_root
 from .report import diagnostics
 from .site import SiteLinks, failures, offline_results, place
@@ -44,11 +45,19 @@ class BuildLinkCheck:
             sources = SourceMap(root=site_root(self.settings["PATH"]))
         output = pelican.output_path
         sources.save(source_map_file(self.settings), output)
+        strict = bool(self.settings.get("STUDYFOLIO_STRICT"))
+        try:
+            exclude = Config.from_settings(self.settings.get(SETTING)).exclude
+        except ConfigError as error:
+            for line in str(error).splitlines():
+                logger.error("%s", line)
+            if strict:
+                raise StrictModeError(f"strict mode: fix {SETTING} in the settings") from None
+            exclude = ()
         started = time.perf_counter()
         site = SiteLinks.read(output, self.settings.get("SITEURL", ""), sources)
-        found = site.check_internal(every=False)
+        found = site.check_internal(every=False, exclude=exclude)
         found += failures(offline_results(site.external, offline_verdict))
-        strict = bool(self.settings.get("STUDYFOLIO_STRICT"))
         logger.info("Studyfolio checked %d internal links on %d pages in %.2f s.",
                     len(site.internal), site.pages, time.perf_counter() - started)
         report(diagnostics(place(found, sources), strict=strict), strict=strict)

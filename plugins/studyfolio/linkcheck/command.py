@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     site = SiteLinks.read(output, settings.get("SITEURL", ""), sources)
-    results = site.check_internal()
+    results = site.check_internal(exclude=config.exclude)
     requests = cached = 0
     if args.external:
         links = site.external + resource_links(

@@ -58,6 +58,15 @@ class SiteIndex:
         url = f"{self.origin}{self.prefix}/{quote(page.path)}"
         return urljoin(url, page.base) if page.base else url
 
+    def site_path(self, absolute: str) -> str:
+        """An internal URL as the site sees it: '/review/?note=x#top' (no origin, no prefix)."""
+        if absolute.startswith(self.origin):
+            rest = absolute[len(self.origin):]
+        else:
+            parts = urlsplit(absolute)
+            rest = absolute[len(f"{parts.scheme}://{parts.netloc}"):]
+        return rest[len(self.prefix):] if self.prefix and rest.startswith(self.prefix) else rest
+
     def internal_path(self, absolute: str) -> str | None:
         """The output path (decoded, normalised) an absolute URL names, or None if off-site."""
         if absolute not in self._paths:

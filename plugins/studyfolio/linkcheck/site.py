@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .collect import Page, RawLink, read_site
@@ -46,9 +48,11 @@ class SiteLinks:
                 external.append(Link(raw.url, target, page.path, shown, raw.line, raw.text))
         return cls(output, sources.root, index, internal, external, len(pages))
 
-    def check_internal(self, *, every: bool = True) -> list[Result]:
+    def check_internal(self, *, every: bool = True, exclude: Sequence[re.Pattern] = ()) -> list[Result]:
         """Verdicts for internal links (only the failures unless `every`): whether the page,
-        file and anchor they point at exist."""
+        file and anchor they point at exist. `exclude` patterns are matched against the
+        link's site path with its query ('/review/?note=x'): a static site ignores queries,
+        so links that differ only there share a target and are reported together."""
         known: dict[tuple[str, bool], Verdict] = {}  # wording differs on the target's own page
         results = []
         index = self.index
@@ -59,12 +63,22 @@ class SiteLinks:
                 key = (target, path is not None and index.target_file(path) == page.path)
             verdict = known.get(key)
             if verdict is None:
-                verdict = known[key] = index.check(page, target)
+                verdict = known[key] = self.verdict(page, target, exclude)
             if every or verdict.status.failed:
                 shown = display_path(os.path.join(self.output, page.path), self.root)
-                link = Link(raw.url, target, page.path, shown, raw.line, raw.text)
+                checked = target.partition("#")[0].partition("?")[0]
+                fragment = target.partition("#")[2]
+                checked += f"#{fragment}" if fragment else ""
+                link = Link(raw.url, checked, page.path, shown, raw.line, raw.text)
                 results.append(Result(link, verdict))
         return results
+
+    def verdict(self, page: Page, target: str, exclude: Sequence[re.Pattern]) -> Verdict:
+        site_path = self.index.site_path(target)
+        for pattern in exclude:
+            if pattern.search(site_path):
+                return Verdict(Status.EXCLUDED, f"matches exclude pattern '{pattern.pattern}'")
+        return self.index.check(page, target)
 
 
 def place(results: list[Result], sources: SourceMap) -> list[Result]:
