@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -10,6 +11,7 @@ from ..core.diagnostics import StrictModeError, report
 from .classify import offline_verdict
 from .config import SETTING, Config, ConfigError
 from .locate import SourceMap, site_root
+from .records import Result
 from .report import diagnostics
 from .site import SiteLinks, failures, offline_results, place
 
@@ -55,9 +57,22 @@ class BuildLinkCheck:
                 raise StrictModeError(f"strict mode: fix {SETTING} in the settings") from None
             exclude = ()
         started = time.perf_counter()
-        site = SiteLinks.read(output, self.settings.get("SITEURL", ""), sources)
-        found = site.check_internal(every=False, exclude=exclude)
-        found += failures(offline_results(site.external, offline_verdict))
+        site, found = check_output(output, self.settings.get("SITEURL", ""), sources, exclude)
         logger.info("Studyfolio checked %d internal links on %d pages in %.2f s.",
                     len(site.internal), site.pages, time.perf_counter() - started)
-        report(diagnostics(place(found, sources), strict=strict), strict=strict)
+        report(diagnostics(found, strict=strict), strict=strict)
+
+
+def check_output(output: str, siteurl: str, sources: SourceMap,
+                 exclude=()) -> tuple[SiteLinks, list[Result]]:
+    """The build's check: internal links, and web links that are unsafe or malformed, placed
+    at their notes. The garbage collector rests meanwhile: tens of thousands of small records
+    without cycles would make it walk the build's whole heap again and again."""
+    gc.disable()
+    try:
+        site = SiteLinks.read(output, siteurl, sources)
+        found = site.check_internal(every=False, exclude=exclude)
+        found += failures(offline_results(site.external, offline_verdict))
+        return site, place(found, sources)
+    finally:
+        gc.enable()

@@ -56,6 +56,7 @@ class SiteLinks:
         known: dict[tuple[str, bool], Verdict] = {}  # wording differs on the target's own page
         results = []
         index = self.index
+        shown_paths: dict[str, str] = {}
         for page, raw, target in self.internal:
             key = (target, False)
             if "#" in target:  # an anchor is "on this page" or "in /other/"
@@ -65,7 +66,10 @@ class SiteLinks:
             if verdict is None:
                 verdict = known[key] = self.verdict(page, target, exclude)
             if every or verdict.status.failed:
-                shown = display_path(os.path.join(self.output, page.path), self.root)
+                shown = shown_paths.get(page.path)
+                if shown is None:
+                    shown = shown_paths[page.path] = display_path(
+                        os.path.join(self.output, page.path), self.root)
                 checked = target.partition("#")[0].partition("?")[0]
                 fragment = target.partition("#")[2]
                 checked += f"#{fragment}" if fragment else ""
