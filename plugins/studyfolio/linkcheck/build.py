@@ -46,7 +46,10 @@ class BuildLinkCheck:
         if sources is None:
             sources = SourceMap(root=site_root(self.settings["PATH"]))
         output = pelican.output_path
-        sources.save(source_map_file(self.settings), output)
+        try:
+            sources.save(source_map_file(self.settings), output)
+        except OSError as error:  # the command then reports on output files; the build goes on
+            logger.warning("Studyfolio could not keep the link map for `studyfolio linkcheck`: %s", error)
         strict = bool(self.settings.get("STUDYFOLIO_STRICT"))
         try:
             exclude = Config.from_settings(self.settings.get(SETTING)).exclude
