@@ -1,0 +1,78 @@
+"""The full-text search index: Pagefind run on the finished site at `finalized`.
+
+Pagefind (installed from the package registry with its binary) indexes the elements marked
+`data-pagefind-body` and writes the index and its browser code into `output/pagefind/`, so
+searching never leaves the site. The index is built beside the old one and swapped in, so an
+open page never sees half an index."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+from ..core.diagnostics import StrictModeError
+from .pages import search_enabled
+
+logger = logging.getLogger("studyfolio")
+
+BUNDLE = "pagefind"
+STAGING = ".pagefind-staging"
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site; the message says why and what to do."""
+
+
+# A formula is indexed once, as it reads (not again as its TeX annotation); no permalink signs.
+EXCLUDED = "annotation, .headerlink"
+
+
+def pagefind_command(site: str, bundle: str) -> list[str]:
+    return [
+        sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle,
+        "--exclude-selectors", EXCLUDED, "--silent",
+    ]
+
+
+def indexed_pages(bundle: str) -> int:
+    """Pages in the index, from the bundle's pagefind-entry.json."""
+    with open(os.path.join(bundle, "pagefind-entry.json"), encoding="utf-8") as handle:
+        entry = json.load(handle)
+    return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
+
+
+def index_site(output_path: str) -> int:
+    """Index `output_path` into `output_path/pagefind/`; the number of pages indexed."""
+    site = os.path.abspath(output_path)
+    staging = os.path.join(site, STAGING)
+    shutil.rmtree(staging, ignore_errors=True)
+    done = subprocess.run(pagefind_command(site, staging), capture_output=True, text=True)
+    if done.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        lines = (done.stderr or done.stdout).strip().splitlines() or ["no output"]
+        raise SearchIndexError(f"search index not built: pagefind failed: {lines[-1]}")
+    bundle = os.path.join(site, BUNDLE)
+    shutil.rmtree(bundle, ignore_errors=True)
+    os.replace(staging, bundle)
+    return indexed_pages(bundle)
+
+
+def build_search_index(pelican) -> None:
+    """finalized: index the site unless search is off or the dev server asked to wait."""
+    settings = pelican.settings
+    if not search_enabled(settings) or getattr(pelican, "skip_search_index", False):
+        return
+    started = time.perf_counter()
+    try:
+        pages = index_site(settings["OUTPUT_PATH"])
+    except (SearchIndexError, OSError, ValueError) as error:
+        logger.error("%s\n    hint: run `make install` to install Pagefind, then build again", error)
+        if settings.get("STUDYFOLIO_STRICT"):
+            raise StrictModeError(f"strict mode: {error}") from None
+        return
+    logger.info("Search index: %d pages in %.2f s", pages, time.perf_counter() - started)
