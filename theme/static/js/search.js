@@ -7,6 +7,7 @@
   var FILTERS = [["type", "Type"], ["area", "Area"], ["topic", "Topic"], ["tag", "Tag"], ["level", "Level"]];
   var TYPE_NAMES = { note: "Note", page: "Page", roadmap: "Roadmap", resource: "Resource" };
   var PAGE_SIZE = 8;
+  var WIDE = window.matchMedia("(min-width: 40rem)");
   var engines = {};
 
   function loadEngine(bundle, site) {
@@ -33,6 +34,8 @@
     this.root = root;
     this.input = root.querySelector("[data-search-input]");
     this.filtersBox = root.querySelector("[data-search-filters]");
+    this.filterGrid = root.querySelector("[data-search-filter-grid]");
+    this.filterCount = root.querySelector("[data-search-filter-count]");
     this.status = root.querySelector("[data-search-status]");
     this.list = root.querySelector("[data-search-results]");
     this.more = root.querySelector("[data-search-more]");
@@ -58,14 +61,6 @@
   Panel.prototype.start = function () {
     var self = this;
     if (this.engine) { return this.engine; }
-    if (location.protocol === "file:") {
-      this.showNotice("Search needs the site to be served over HTTP: a browser does not let a page opened " +
-        "from a file load the search index. Run `make serve` and open http://localhost:8000, or put the " +
-        "output folder on any web server.");
-      this.engine = Promise.reject(new Error("file"));
-      this.engine.catch(function () { /* shown above */ });
-      return this.engine;
-    }
     this.engine = loadEngine(this.root.getAttribute("data-bundle"), this.root.getAttribute("data-site"))
       .then(function (pagefind) {
         self.pagefind = pagefind;
@@ -89,7 +84,7 @@
 
   Panel.prototype.renderFilters = function (filters) {
     var self = this;
-    this.filtersBox.textContent = "";
+    this.filterGrid.textContent = "";
     FILTERS.forEach(function (pair) {
       var key = pair[0];
       var values = filters[key] ? Object.keys(filters[key]) : [];
@@ -111,10 +106,12 @@
       });
       select.addEventListener("change", function () { self.run(); });
       label.appendChild(select);
-      self.filtersBox.appendChild(label);
+      self.filterGrid.appendChild(label);
       self.selects[key] = select;
     });
     this.filtersBox.hidden = !Object.keys(this.selects).length;
+    this.filtersBox.open = WIDE.matches;
+    WIDE.addEventListener("change", function (event) { if (event.matches) { self.filtersBox.open = true; } });
     this.restore();
   };
 
@@ -138,6 +135,9 @@
     Object.keys(this.selects).forEach(function (key) {
       if (self.selects[key].value) { chosen[key] = self.selects[key].value; }
     });
+    var count = Object.keys(chosen).length;
+    this.filterCount.textContent = count ? "(" + count + " on)" : "";
+    if (count) { this.filtersBox.open = true; }
     return chosen;
   };
 
@@ -270,6 +270,7 @@
   };
 
   function setUp() {
+    if (location.protocol === "file:") { return; } /* the header's inline script explains why not */
     var panels = Array.prototype.map.call(document.querySelectorAll("[data-search-panel]"), function (root) {
       return new Panel(root);
     });
