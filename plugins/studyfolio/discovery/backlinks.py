@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalog import NoteCatalog
-from .links import LinkMap, Mention
+from .links import Mention
 
 
 @dataclass(frozen=True)
@@ -16,14 +16,15 @@ class Backlink:
     mentions: tuple[Mention, ...]
 
 
-def backlinks(catalog: NoteCatalog, links: LinkMap) -> dict[str, list[Backlink]]:
-    """Backlinks by the linked note's key; sources sorted by title, then slug."""
+def backlinks(catalog: NoteCatalog, outgoing: dict) -> dict[str, list[Backlink]]:
+    """Backlinks by the linked note's key, from each note's (target key, mention) pairs;
+    sources sorted by title, then slug. Drafts link nowhere."""
     found: dict[str, dict[str, list[Mention]]] = {}
     for source in catalog.entries:
         if source.draft:
             continue
-        for target, mention in links.mentions(source):
-            found.setdefault(target.key, {}).setdefault(source.key, []).append(mention)
+        for target_key, mention in outgoing.get(source.key, ()):
+            found.setdefault(target_key, {}).setdefault(source.key, []).append(mention)
     result = {}
     for key, by_source in found.items():
         entries = [catalog.by_key[source_key] for source_key in by_source]
@@ -32,8 +33,8 @@ def backlinks(catalog: NoteCatalog, links: LinkMap) -> dict[str, list[Backlink]]
     return result
 
 
-def attach_backlinks(catalog: NoteCatalog, links: LinkMap) -> None:
+def attach_backlinks(catalog: NoteCatalog, outgoing: dict) -> None:
     """Set `note.backlinks` on every note (an empty list when nothing links to it)."""
-    found = backlinks(catalog, links)
+    found = backlinks(catalog, outgoing)
     for entry in catalog.entries:
         entry.content.backlinks = found.get(entry.key, [])

@@ -6,7 +6,8 @@ then the link is ambiguous. Drafts are known so a link to one can say so."""
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
@@ -32,12 +33,19 @@ class NoteEntry:
     path: str  # site-relative, for messages: content/notes/x.md
     key: str  # relative to PATH, as Pelican's {filename} links want it: notes/x.md
     draft: bool
+    url: str = ""  # the page's URL relative to the site: notes/x/
     tree: object = None  # the parsed content, shared by the passes of one build
-    headings: list[Heading] = field(default_factory=list)
+    headings: tuple[Heading, ...] = ()
 
     @property
     def link(self) -> str:
         return "{filename}/" + self.key
+
+    def parsed(self):
+        """The note's HTML as a tree, parsed on first use."""
+        if self.tree is None:
+            self.tree = parse_fragment(self.content._content)
+        return self.tree
 
 
 
@@ -69,12 +77,16 @@ def find_heading(headings: list[Heading], wanted: str) -> Heading | None:
     return None
 
 
-def headings_of(tree) -> list[Heading]:
-    found = []
-    for element in tree.iter(*HEADING_TAGS):
-        if element.get("id"):
-            found.append(Heading(element.get("id"), plain_text(element)))
-    return found
+def headings_of(tree) -> tuple[Heading, ...]:
+    return tuple(
+        Heading(element.get("id"), plain_text(element))
+        for element in tree.iter(*HEADING_TAGS)
+        if element.get("id")
+    )
+
+
+def entry_headings(entry: NoteEntry) -> tuple[Heading, ...]:
+    return headings_of(entry.parsed())
 
 
 class NoteCatalog:
@@ -92,25 +104,30 @@ class NoteCatalog:
             self.by_content[id(entry.content)] = entry
 
     @classmethod
-    def build(cls, published: list, drafts: list, content_path: str) -> NoteCatalog:
-        """Entries for `published` and `drafts` content objects, each parsed once."""
+    def build(cls, published: list, drafts: list, content_path: str, known_headings=None) -> NoteCatalog:
+        """Entries for `published` and `drafts`; `known_headings(html, compute)` may remember
+        headings between builds (see linkcache.py)."""
         entries = []
         for draft, group in ((False, published), (True, drafts)):
             for content in group:
-                tree = parse_fragment(content._content)
-                entries.append(
-                    NoteEntry(
-                        content=content,
-                        slug=content.slug,
-                        title=str(content.title),
-                        path=site_relative(content.source_path, content_path),
-                        key=content.get_relative_source_path(),
-                        draft=draft,
-                        tree=tree,
-                        headings=headings_of(tree),
-                    )
+                entry = NoteEntry(
+                    content=content,
+                    slug=content.slug,
+                    title=str(content.title),
+                    path=site_relative(content.source_path, content_path),
+                    key=content.get_relative_source_path(),
+                    draft=draft,
+                    url=content.url,
                 )
+                compute = functools.partial(entry_headings, entry)
+                entry.headings = known_headings(content._content, compute) if known_headings else compute()
+                entries.append(entry)
         return cls(entries)
+
+    @property
+    def signature(self) -> int:
+        """Changes when anything a link can resolve to changes: slugs, titles, URLs, headings."""
+        return hash(tuple((e.key, e.slug, e.title, e.draft, e.url, e.headings) for e in self.entries))
 
     def entry_of(self, content) -> NoteEntry | None:
         return self.by_content.get(id(content))

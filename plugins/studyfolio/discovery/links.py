@@ -85,7 +85,7 @@ class LinkMap:
 
     @staticmethod
     def page_path(entry: NoteEntry) -> str:
-        return "/" + entry.content.url
+        return "/" + entry.url
 
     def target(self, href: str, source: NoteEntry) -> NoteEntry | None:
         href = (href or "").strip()
@@ -109,7 +109,7 @@ class LinkMap:
         elif not parts.path:
             return None
         else:
-            path = urlsplit(urljoin("/" + source.content.url, parts.path)).path
+            path = urlsplit(urljoin("/" + source.url, parts.path)).path
         path = unquote(path)
         if path.endswith("/index.html"):
             path = path[: -len("index.html")]
@@ -118,9 +118,10 @@ class LinkMap:
     def mentions(self, source: NoteEntry) -> list[tuple[NoteEntry, Mention]]:
         """Every link from `source` to another published note, in reading order."""
         found = []
-        for link in source.tree.iter("a"):
+        tree = source.parsed()
+        for link in tree.iter("a"):
             target = self.target(link.get("href", ""), source)
             if target is None or target is source or target.draft:
                 continue
-            found.append((target, mention_of(link, source.tree)))
+            found.append((target, mention_of(link, tree)))
         return found

@@ -2,15 +2,19 @@
 
 Runs at `article_generator_pretaxonomy`, before other plugins read the articles at
 `article_generator_finalized`, so they see real links. Pages are resolved when they are read.
-Everything is kept in the build's context and on its content objects, never across builds."""
+Everything is kept in the build's context and on its content objects; only a LinkCache that a
+long-running process puts in its settings outlives a build (see linkcache.py)."""
 
 from __future__ import annotations
+
+import functools
 
 from ..core.diagnostics import Diagnostic
 from ..core.source import site_relative
 from .backlinks import attach_backlinks
 from .catalog import NoteCatalog, NoteEntry, headings_of
 from .fragments import parse_fragment, serialize_fragment
+from .linkcache import LINK_CACHE_SETTING, LinkCache, NoteLinks
 from .links import LinkMap
 from .resolve import has_placeholders, resolve_tree
 from .series import SeriesBuilder, place_notes
@@ -39,33 +43,67 @@ def resolve_field(markup: str, catalog: NoteCatalog, **where) -> tuple[str, list
     return serialize_fragment(tree), problems
 
 
-def resolve_content(content, catalog: NoteCatalog, entry: NoteEntry | None) -> None:
-    """Resolve the wikilinks in one note or page (its body and its Summary:)."""
-    summary = content.metadata.get("summary")
-    if not has_placeholders(content._content) and not has_placeholders(summary):
-        return
-    tree = entry.tree if entry is not None else parse_fragment(content._content)
-    where = {
+def where_of(content, entry: NoteEntry | None, tree) -> dict:
+    return {
         "path": site_relative(content.source_path, content.settings["PATH"]),
         "own": entry,
         "own_headings": entry.headings if entry is not None else headings_of(tree),
         "from_draft": getattr(content, "status", "") == "draft",
     }
+
+
+def resolve_content(content, catalog: NoteCatalog, entry: NoteEntry | None) -> tuple:
+    """Resolve the wikilinks in one note or page (its body and its Summary:) without touching
+    it: (new HTML or None, new summary or None, problems)."""
+    summary = content.metadata.get("summary")
+    if not has_placeholders(content._content) and not has_placeholders(summary):
+        return None, None, ()
+    tree = entry.parsed() if entry is not None else parse_fragment(content._content)
+    where = where_of(content, entry, tree)
     problems = resolve_tree(tree, catalog, **where)
-    replace_content(content, serialize_fragment(tree))
+    new_summary = None
     if has_placeholders(summary):
-        content.metadata["summary"], more = resolve_field(summary, catalog, **where)
-        content._summary = content.metadata["summary"]
+        new_summary, more = resolve_field(summary, catalog, **where)
         problems += [p for p in more if p not in problems]
-    add_problems(content, problems)
+    return serialize_fragment(tree), new_summary, tuple(problems)
+
+
+def apply(content, markup: str | None, summary: str | None, problems) -> None:
+    if markup is not None:
+        replace_content(content, markup)
+    if summary is not None:
+        content.metadata["summary"] = content._summary = summary
+    add_problems(content, list(problems))
+
+
+def analyse(entry: NoteEntry, catalog: NoteCatalog, links: LinkMap) -> NoteLinks:
+    markup, summary, problems = resolve_content(entry.content, catalog, entry)
+    mentions = () if entry.draft else tuple((t.key, m) for t, m in links.mentions(entry))
+    return NoteLinks(markup, summary, problems, mentions)
 
 
 def link_notes(published: list, drafts: list, listed: list, settings: dict) -> tuple:
     """Resolve, backlink and place in series the given notes; (catalog, series)."""
-    catalog = NoteCatalog.build(published, drafts, settings["PATH"])
+    cache: LinkCache | None = settings.get(LINK_CACHE_SETTING)
+    catalog = NoteCatalog.build(
+        published, drafts, settings["PATH"], cache.known_headings if cache else None
+    )
+    links = LinkMap(catalog, settings.get("SITEURL", ""))
+    signature = catalog.signature
+    outgoing = {}
     for entry in catalog.entries:
-        resolve_content(entry.content, catalog, entry)
-    attach_backlinks(catalog, LinkMap(catalog, settings.get("SITEURL", "")))
+        content = entry.content
+        compute = functools.partial(analyse, entry, catalog, links)
+        if cache is None:
+            found = compute()
+        else:
+            key = (entry.key, content._content, content.metadata.get("summary"), signature)
+            found = cache.note_links(key, compute)
+        apply(content, found.content, found.summary, found.problems)
+        outgoing[entry.key] = found.mentions
+    if cache is not None:
+        cache.finish_build()
+    attach_backlinks(catalog, outgoing)
     builder = SeriesBuilder(settings)
     series = builder.build(listed)
     place_notes(series)
@@ -93,4 +131,4 @@ def connect_pages(generator) -> None:
     for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages,
                  *generator.translations, *generator.hidden_translations,
                  *generator.draft_translations]:
-        resolve_content(page, catalog, None)
+        apply(page, *resolve_content(page, catalog, None))

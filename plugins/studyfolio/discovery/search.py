@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 
 from ..core.diagnostics import StrictModeError
 from .pages import search_enabled
@@ -46,15 +47,28 @@ def indexed_pages(bundle: str) -> int:
     return sum(language.get("page_count", 0) for language in entry.get("languages", {}).values())
 
 
-def index_site(output_path: str) -> int:
-    """Index `output_path` into `output_path/pagefind/`; the number of pages indexed."""
+def index_site(output_path: str, cancelled: Callable[[], bool] | None = None) -> int | None:
+    """Index `output_path` into `output_path/pagefind/`; the number of pages indexed, or None
+    when `cancelled()` turned true meanwhile (the dev server saw a newer save)."""
     site = os.path.abspath(output_path)
     staging = os.path.join(site, STAGING)
     shutil.rmtree(staging, ignore_errors=True)
-    done = subprocess.run(pagefind_command(site, staging), capture_output=True, text=True)
-    if done.returncode != 0:
+    process = subprocess.Popen(
+        pagefind_command(site, staging), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    while True:
+        try:
+            stdout, stderr = process.communicate(timeout=0.05)
+            break
+        except subprocess.TimeoutExpired:
+            if cancelled is not None and cancelled():
+                process.kill()
+                process.communicate()
+                shutil.rmtree(staging, ignore_errors=True)
+                return None
+    if process.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        lines = (done.stderr or done.stdout).strip().splitlines() or ["no output"]
+        lines = (stderr or stdout).strip().splitlines() or ["no output"]
         raise SearchIndexError(f"search index not built: pagefind failed: {lines[-1]}")
     bundle = os.path.join(site, BUNDLE)
     shutil.rmtree(bundle, ignore_errors=True)
@@ -63,16 +77,20 @@ def index_site(output_path: str) -> int:
 
 
 def build_search_index(pelican) -> None:
-    """finalized: index the site unless search is off or the dev server asked to wait."""
+    """finalized: index the site unless search is off or the dev server asked to wait
+    (`skip_search_index`); a dev server may also stop it midway (`superseded()`)."""
     settings = pelican.settings
     if not search_enabled(settings) or getattr(pelican, "skip_search_index", False):
         return
     started = time.perf_counter()
     try:
-        pages = index_site(settings["OUTPUT_PATH"])
+        pages = index_site(settings["OUTPUT_PATH"], getattr(pelican, "superseded", None))
     except (SearchIndexError, OSError, ValueError) as error:
         logger.error("%s\n    hint: run `make install` to install Pagefind, then build again", error)
         if settings.get("STUDYFOLIO_STRICT"):
             raise StrictModeError(f"strict mode: {error}") from None
+        return
+    if pages is None:
+        logger.info("Search index: left to the next build")
         return
     logger.info("Search index: %d pages in %.2f s", pages, time.perf_counter() - started)

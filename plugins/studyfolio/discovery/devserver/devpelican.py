@@ -3,7 +3,7 @@ written, wait with the search index, and stop a full build that a newer save mad
 
 from __future__ import annotations
 
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.contents import Content
 from pelican.log import LimitFilter
 
@@ -56,6 +56,12 @@ class DevPelican(Pelican):
         self.written: list[str] = []
         self.superseded = lambda: False
         super().__init__(settings)
+        signals.article_generator_preread.connect(self.check_superseded)  # weak: goes with self
+
+    def check_superseded(self, generator) -> None:
+        """Before each note is read: stop a full build that a newer save made stale."""
+        if generator.settings is self.settings and self.superseded():
+            raise BuildSuperseded("reading")
 
     def _get_writer(self):
         base = type(super()._get_writer())

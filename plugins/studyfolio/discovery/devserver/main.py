@@ -65,6 +65,8 @@ class DevServer:
 
     def rebuild(self, changes) -> None:
         plan = plan_rebuild(changes, self.builder.settings, self.settings_file)
+        if plan is None:
+            return
         if plan.reload_settings:
             self.builder.load()
         self.status.building()

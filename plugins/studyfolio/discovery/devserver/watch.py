@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import threading
 from dataclasses import dataclass, field
 
 import watchfiles
-from pelican.utils import FileChangeFilter
 
 NOTE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
@@ -26,10 +26,25 @@ def inside(path: str, folder: str) -> bool:
     return os.path.commonpath([os.path.abspath(path), folder]) == folder
 
 
-def plan_rebuild(changes: set[tuple[watchfiles.Change, str]], settings: dict, settings_file: str) -> Plan:
+def real_changes(changes: set[tuple[watchfiles.Change, str]]) -> set[tuple[watchfiles.Change, str]]:
+    """Without an editor's temp files: added during the batch and already gone again."""
+    added = {path for change, path in changes if change is watchfiles.Change.added}
+    return {
+        (change, path) for change, path in changes
+        if not (path in added and not os.path.exists(path))
+    }
+
+
+def plan_rebuild(
+    changes: set[tuple[watchfiles.Change, str]], settings: dict, settings_file: str
+) -> Plan | None:
     """Edited or new notes get a quick build of their pages; anything else, a full build;
-    the theme or the settings, a reload of every open page."""
+    the theme or the settings, a reload of every open page; None when only temp files came
+    and went."""
+    changes = real_changes(changes)
     paths = {os.path.abspath(path) for _, path in changes}
+    if not paths:
+        return None
     if os.path.abspath(settings_file) in paths:
         return Plan(reload_settings=True, every_page=True)
     if any(inside(path, settings["THEME"]) for path in paths):
@@ -76,6 +91,33 @@ class ChangeQueue:
         return taken
 
 
+class SourceFilter(watchfiles.DefaultFilter):
+    """Editors' temp files and IGNORE_FILES, matched on the path inside the watched folder:
+    matched on the absolute path, a pattern like `**/.*` would ignore a site kept in a hidden
+    folder altogether."""
+
+    def __init__(self, roots: list[str], ignore_patterns: list[str]):
+        super().__init__()
+        self.roots = [os.path.abspath(root) for root in roots]
+        self.patterns = list(ignore_patterns)
+
+    def inner_path(self, path: str) -> str:
+        path = os.path.abspath(path)
+        for root in self.roots:
+            if path != root and inside(path, root):
+                return os.path.relpath(path, root).replace(os.sep, "/")
+        return os.path.basename(path)
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        inner = self.inner_path(path)
+        ignored = any(
+            fnmatch.fnmatch(candidate, pattern)
+            for pattern in self.patterns
+            for candidate in (inner, "/" + inner, os.path.basename(inner))
+        )
+        return super().__call__(change, path) and not ignored
+
+
 class Watcher:
     """A daemon thread feeding a ChangeQueue from watchfiles, until stopped."""
 
@@ -83,7 +125,7 @@ class Watcher:
         self.paths = paths
         self.queue = queue
         self.stop_event = threading.Event()
-        self.filter = FileChangeFilter(ignore_file_patterns=ignore_patterns)
+        self.filter = SourceFilter(paths, ignore_patterns)
         self.thread = threading.Thread(target=self.run, name="studyfolio-watch", daemon=True)
 
     def run(self) -> None:
