@@ -31,9 +31,11 @@ STATIC_PATHS = []
 """
 
 
-def copy_site(folder: Path) -> Path:
-    """The fixture site's content and a settings file for it under `folder`; the settings path."""
-    shutil.copytree(SITE / "content", folder / "content")
+def copy_site(folder: Path, content_from: Path | None = SITE / "content") -> Path:
+    """The fixture site's content (unless `content_from` is None: already there) and a settings
+    file for it under `folder`; the settings path."""
+    if content_from is not None:
+        shutil.copytree(content_from, folder / "content")
     settings = folder / "siteconf.py"
     settings.write_text(
         SETTINGS.format(

@@ -1,12 +1,13 @@
 """The dev server: what a save rebuilds, and the open tab reloading with the change (browser)."""
 
+import shutil
 import time
 
 import pytest
 import watchfiles
 from devserver_helpers import DevServerProcess, copy_site
 
-from studyfolio.discovery.devserver.builds import url_path
+from studyfolio.discovery.devserver.builds import DevBuilder, url_path
 from studyfolio.discovery.devserver.status import BuildOutcome, BuildStatus
 from studyfolio.discovery.devserver.watch import Plan, SourceFilter, plan_rebuild
 
@@ -161,3 +162,34 @@ def test_a_problem_is_shown_in_the_page_with_its_path_and_line(browser, dev_site
     connected(page)
     assert page.locator("[data-livereload-panel] li", has_text="Quaternions").count() == 0
     context.close()
+
+
+def html_files(output):
+    return {
+        str(p.relative_to(output)): p.read_text(encoding="utf-8")
+        for p in sorted(output.rglob("*.html")) if "pagefind" not in p.parts
+    }
+
+
+@pytest.mark.timeout(180)
+def test_quick_and_full_dev_builds_give_what_a_fresh_build_gives(tmp_path):
+    settings = copy_site(tmp_path / "live")
+    builder = DevBuilder(str(settings), {})
+    assert builder.build().ok
+    note = tmp_path / "live" / "content" / "notes" / "vectors.md"
+    note.write_text(
+        note.read_text(encoding="utf-8").replace("Title: Vectors, arrows with numbers", "Title: Vectors as arrows"),
+        encoding="utf-8",
+    )
+    quick = builder.build(only_sources={str(note)})
+    assert quick.changed == ["/notes/vectors/"]
+    full = builder.build()
+    assert "/notes/dot-product/" in full.changed  # its [[vectors]] now shows the new title
+    assert "/notes/mean-geometric/" not in full.changed
+
+    shutil.copytree(tmp_path / "live" / "content", tmp_path / "fresh" / "content")
+    fresh_settings = copy_site(tmp_path / "fresh", content_from=None)
+    assert DevBuilder(str(fresh_settings), {}).build().ok
+    live, fresh = html_files(tmp_path / "live" / "output"), html_files(tmp_path / "fresh" / "output")
+    assert "Vectors as arrows" in fresh["notes/dot-product/index.html"]
+    assert live == fresh

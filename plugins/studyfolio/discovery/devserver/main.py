@@ -12,10 +12,14 @@ from pelican.log import init as init_logging
 from .builds import DevBuilder
 from .devpelican import BuildSuperseded
 from .server import make_server
-from .status import BuildOutcome, BuildStatus
+from .status import BuildOutcome, BuildStatus, Problem
 from .watch import ChangeQueue, Watcher, plan_rebuild, watched_paths
 
 logger = logging.getLogger("studyfolio")
+
+
+class SettingsError(Exception):
+    """The settings file could not be loaded; the message names it and says why."""
 
 
 def say(text: str) -> None:
@@ -49,9 +53,15 @@ class DevServer:
         self.status.publish(outcome)
         say(summary(outcome, what))
 
+    def load(self) -> None:
+        try:
+            self.builder.load()
+        except Exception as error:  # a broken settings file: say which and why, no traceback
+            raise SettingsError(f"cannot load {self.settings_file}: {type(error).__name__}: {error}") from None
+
     def start(self) -> str:
         """First build, then serve and watch; the URL served."""
-        self.builder.load()
+        self.load()
         settings = self.builder.settings
         os.makedirs(settings["OUTPUT_PATH"], exist_ok=True)
         self.build("site")
@@ -68,7 +78,12 @@ class DevServer:
         if plan is None:
             return
         if plan.reload_settings:
-            self.builder.load()
+            try:
+                self.load()
+            except SettingsError as error:
+                self.status.publish(BuildOutcome(ok=False, problems=[Problem(str(error))]))
+                say(f"[{time.strftime('%H:%M:%S')}] {error}")
+                return
         self.status.building()
         if plan.sources:
             names = ", ".join(sorted(os.path.basename(path) for path in plan.sources))
@@ -109,6 +124,9 @@ def serve(settings_file: str, *, content: str | None, output: str | None, bind: 
         server.loop()
     except KeyboardInterrupt:
         say("Stopped.")
+    except SettingsError as error:
+        logger.error("%s", error)
+        return 1
     except OSError as error:
         logger.error("cannot serve on %s:%s: %s", bind, port, error)
         return 1
