@@ -8,7 +8,7 @@ SITEURL = ""
 PATH = "content"
 ARTICLE_PATHS = ["notes"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra"]
+STATIC_PATHS = ["images"]
 THEME = "theme"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
@@ -21,6 +21,10 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.flashcards",
+    "studyfolio.resources",
+    "studyfolio.roadmaps",
+    "studyfolio.ownwords",
     "studyfolio.discovery",
 ]
 
@@ -69,6 +73,25 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Resources and roadmaps: content/resources.yml, content/roadmaps/*.yml, the review log they count.
+STUDYFOLIO_RESOURCES = "resources.yml"
+STUDYFOLIO_ROADMAPS = "roadmaps"
+STUDYFOLIO_REVIEWS = "reviews.jsonl"
+MENUITEMS = [*MENUITEMS, ("Roadmaps", "roadmaps/"), ("Resources", "resources/")]
+
+# Templates are loaded once per build; every Pelican run (also on autoreload) makes a new
+# environment, so the per-include modification check is pure cost.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
+
+# Own words: explain and compare blocks, video timestamps, the check against a note's sources.
+OWNWORDS_MAX_COPIED = 20  # percent of a note's words that may match its Transcript: sources
+OWNWORDS_BADGE = False  # True shows readers "92% in my own words" on checked notes
+OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" for none
+
+# Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
+STUDYFOLIO_CARDS_INLINE = False
+MENUITEMS = [*MENUITEMS, ("Cards", "cards/")]
 
 # Studyfolio discovery: Pagefind search index (built at the end of every build), wikilinks,
 # backlinks and series. Live reload is switched on by the dev server only (`make serve`).

@@ -2,8 +2,9 @@
 
 Pagefind (installed from the package registry with its binary) indexes the elements marked
 `data-pagefind-body` and writes the index and its browser code into `output/pagefind/`, so
-searching never leaves the site. The index is built beside the old one and swapped in, so an
-open page never sees half an index."""
+searching never leaves the site. The index is built beside the old one, its filter index put
+in a stable order (pagefind_bundle.py), and swapped in, so an open page never sees half an
+index."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable
 
 from ..core.diagnostics import StrictModeError
+from .pagefind_bundle import BundleLayoutError, stabilize
 from .pages import search_enabled
 
 logger = logging.getLogger("studyfolio")
@@ -70,6 +72,11 @@ def index_site(output_path: str, cancelled: Callable[[], bool] | None = None) ->
         shutil.rmtree(staging, ignore_errors=True)
         lines = (stderr or stdout).strip().splitlines() or ["no output"]
         raise SearchIndexError(f"search index not built: pagefind failed: {lines[-1]}")
+    try:
+        stabilize(staging)
+    except (BundleLayoutError, OSError, ValueError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SearchIndexError(f"search index not built: cannot read Pagefind's output: {error}") from None
     bundle = os.path.join(site, BUNDLE)
     shutil.rmtree(bundle, ignore_errors=True)
     os.replace(staging, bundle)

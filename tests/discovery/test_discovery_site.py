@@ -1,13 +1,17 @@
 """The discovery fixture site built by Pelican: what a reader gets (links, "Linked from",
 series, search) and what the learner is told about broken wikilinks."""
 
+import gzip
 import hashlib
 import json
+import shutil
 
 import pytest
 from discovery_helpers import SITE, pagefind_fragments, report_lines
 
 from sitebuild import build_site
+from studyfolio.discovery.pagefind_bundle import BundleLayoutError, stabilize
+from studyfolio.discovery.search import SearchIndexError, index_site
 
 NOTES = ["dot-product", "matrices", "mean-arithmetic", "mean-geometric", "mistakes", "svd",
          "variance", "variance-sample", "vectors"]  # fmt: skip
@@ -80,9 +84,9 @@ def test_series_navigation_on_each_part(discovery_build):
         "Vectors, arrows with numbers", "The dot product", "Matrix multiplication",
     ]
     assert nav.cssselect("[aria-current=page]")[0].text_content() == "The dot product"
-    assert nav.cssselect("a[rel=prev]")[0].get("href") == "/notes/vectors/"
-    assert nav.cssselect("a[rel=next]")[0].get("href") == "/notes/matrices/"
-    assert not discovery_build.page("notes/vectors/index.html").cssselect(".series-nav a[rel=prev]")
+    assert nav.cssselect("a.series-prev")[0].get("href") == "/notes/vectors/"
+    assert nav.cssselect("a.series-next")[0].get("href") == "/notes/matrices/"
+    assert not discovery_build.page("notes/vectors/index.html").cssselect(".series-nav a.series-prev")
     assert not discovery_build.page("notes/svd/index.html").cssselect(".series-nav")
 
 
@@ -171,27 +175,36 @@ def test_publish_output_contains_no_reload_script(demo_build):
     assert (demo_build.output / "pagefind" / "pagefind.js").is_file()
 
 
-# Pagefind writes its filter index from a hash map, so those files (and the two that name them
-# by hash) can differ between runs with the same input: a known Pagefind limitation. Everything
-# else, including every indexed page, must be byte-identical.
-PAGEFIND_UNSTABLE = ("pagefind/filter/", "pagefind/pagefind.en_", "pagefind/pagefind-entry.json")
-
-
 def digests(folder):
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and not str(p.relative_to(folder)).startswith(PAGEFIND_UNSTABLE)
+        for p in sorted(folder.rglob("*")) if p.is_file()
     }
 
 
 @pytest.mark.timeout(120)
-def test_the_same_sources_give_byte_identical_output(discovery_build, tmp_path):
+def test_the_same_sources_give_byte_identical_output_search_index_included(discovery_build, tmp_path):
+    # Pagefind itself writes its filter index in hash-map order; pagefind_bundle.py sorts it.
     again = build_site(SITE / "siteconf.py", tmp_path / "output", cwd=SITE)
     assert again.returncode == 0, again.log
     first, second = digests(discovery_build.output), digests(again.output)
-    assert len(first) > 50 and any(name.startswith("pagefind/fragment/") for name in first)
+    assert len([name for name in first if name.startswith("pagefind/filter/")]) == 5
     assert second == first
-    assert pagefind_fragments(again.output) == pagefind_fragments(discovery_build.output)
-    filters = [sorted(p.name for p in (b / "pagefind" / "filter").iterdir()) for b in (again.output, discovery_build.output)]
-    assert len(filters[0]) == len(filters[1]) == 5  # one file per filter: area, level, tag, topic, type
+
+
+def test_a_bundle_laid_out_differently_is_refused_not_garbled(discovery_build, tmp_path):
+    bundle = shutil.copytree(discovery_build.output / "pagefind", tmp_path / "pagefind")
+    meta = next(bundle.glob("*.pf_meta"))
+    meta.write_bytes(gzip.compress(b"something else"))
+    with pytest.raises(BundleLayoutError, match=f"^{meta.name} does not start with Pagefind's signature$"):
+        stabilize(str(bundle))
+
+
+def test_a_site_without_pages_to_index_is_a_clear_error(tmp_path):
+    with pytest.raises(SearchIndexError) as error:
+        index_site(str(tmp_path))
+    assert str(error.value) == (
+        "search index not built: pagefind failed: Most likely, the directory passed to Pagefind "
+        "was empty or did not contain any html files."
+    )
+    assert not (tmp_path / "pagefind").exists() and not (tmp_path / ".pagefind-staging").exists()
