@@ -4,7 +4,7 @@ and the problems reported for a series that cannot be ordered)."""
 import pytest
 from discovery_helpers import problems
 
-from studyfolio.discovery.links import Mention, sentence_around
+from studyfolio.discovery.links import sentence_around
 
 HEAD = "Date: 2026-09-0{day} 09:00\nCategory: Linear algebra\n"
 
@@ -16,14 +16,15 @@ def note(title: str, day: int, body: str, extra: str = "") -> str:
 @pytest.mark.parametrize(
     ("before", "text", "after", "expected"),
     [
-        ("First idea. Then the ", "dot product", " appears. Another one.", Mention("Then the ", "dot product", " appears.")),
-        ("", "Vectors", " come first", Mention("", "Vectors", " come first")),
-        ("Is it? Yes, the\n  ", "SVD", "\nagain! No.", Mention("Yes, the ", "SVD", " again!")),
-        ("word " * 60, "x", "", Mention("…" + "word " * 27, "x", "")),
+        ("First idea. Then the ", "dot product", " appears. Another one.", ("Then the ", "dot product", " appears.")),
+        ("", "Vectors", " come first", ("", "Vectors", " come first")),
+        ("Is it? Yes, the\n  ", "SVD", "\nagain! No.", ("Yes, the ", "SVD", " again!")),
+        ("word " * 60, "x", "", ("…" + "word " * 27, "x", "")),
     ],
 )
 def test_sentence_around(before, text, after, expected):
-    assert sentence_around(before, text, after) == expected
+    mention = sentence_around(before, text, after)
+    assert (mention.before, mention.text, mention.after) == expected
 
 
 def test_backlinks_list_every_linking_note_with_its_sentences(note_set):
@@ -53,7 +54,19 @@ def test_a_formula_reads_as_its_tex_in_the_sentence(note_set):
         "b.md": note("B", 2, "Since $x^2 \\geq 0$ always, [[a]] holds."),
     })
     (mention,) = notes["a"].backlinks[0].mentions
-    assert mention == Mention("Since x^2 \\geq 0 always, ", "A", " holds.")
+    assert (mention.before, mention.text, mention.after) == ("Since x^2 \\geq 0 always, ", "A", " holds.")
+    assert mention.before_html.startswith('Since <math xmlns="http://www.w3.org/1998/Math/MathML" display="inline" alttext="x^2 \\geq 0">')
+    assert mention.before_html.endswith("</math> always, ")
+    assert mention.text_html == "A"
+
+
+def test_text_around_a_link_is_escaped_in_html(note_set):
+    notes = note_set({
+        "a.md": note("A", 1, "Target."),
+        "b.md": note("B", 2, "If x &lt; y then [[a]] &amp; more."),
+    })
+    (mention,) = notes["a"].backlinks[0].mentions
+    assert (mention.before_html, mention.after_html) == ("If x &lt; y then ", " &amp; more.")
 
 
 def series_note(title, day, part=None, series="Linear algebra from scratch"):

@@ -3,8 +3,10 @@ and the resources page, each under its type."""
 
 import html
 
+import pytest
 from discovery_helpers import pagefind_fragments
 
+from sitebuild import ROOT, build_site
 from studyfolio.discovery.fragments import is_math, squash
 
 
@@ -67,3 +69,46 @@ def test_every_flashcard_is_searchable_in_its_note(demo_build):
                 assert run in content, (url, card.get("id"), run)
     assert cards >= 50
     print(f"{cards} cards searchable")
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory, serve):
+    """The demo built with the writing settings (root-relative URLs), served on 127.0.0.1."""
+    output = tmp_path_factory.mktemp("demo-writing") / "output"
+    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
+    assert build.returncode == 0, build.log
+    return serve(output)
+
+
+@pytest.mark.browser
+def test_the_note_that_explains_svd_comes_first(page, demo_site):
+    page.goto(demo_site + "/")
+    page.keyboard.press("Control+k")
+    page.keyboard.type("svd")
+    dialog = page.locator("dialog.search-dialog")
+    dialog.locator(".search-status", has_text="for “svd”").wait_for()
+    first = dialog.locator(".search-result:not(.is-section)").first
+    assert first.locator(".search-result-title").text_content() == "SVD and PCA: squeezing fifty columns into a handful"
+    page.keyboard.press("Enter")
+    page.wait_for_url(demo_site + "/notes/svd-and-pca/")
+    assert page.foreign_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("device", "width"), [("desktop", 1280), ("phone", 390)])
+def test_demo_screenshots(browser, demo_site, screenshot, scheme, device, width):
+    context = browser.new_context(viewport={"width": width, "height": 860}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(demo_site + "/notes/rank-three-ways/")
+    page.locator(".series-nav").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot(page, f"discovery-demo-note-links-{device}-{scheme}")))
+    page.goto(demo_site + "/series/linear-algebra-one-idea-at-a-time/")
+    screenshot(page, f"discovery-demo-series-{device}-{scheme}")
+    page.goto(demo_site + "/series/")
+    screenshot(page, f"discovery-demo-series-index-{device}-{scheme}")
+    page.keyboard.press("/")
+    page.keyboard.type("eigenvector")
+    page.locator("dialog.search-dialog .search-status", has_text="results").wait_for()
+    page.screenshot(path=str(screenshot(page, f"discovery-demo-search-{device}-{scheme}")))
+    context.close()

@@ -36,17 +36,31 @@ def skipped(element) -> bool:
     return bool(SKIPPED_CLASSES.intersection((element.get("class") or "").split()))
 
 
-def text_pieces(element, marked=None, inside: bool = False) -> Iterator[tuple[str, bool]]:
-    """(text, is inside `marked`) in reading order, without `element`'s own tail."""
+FORMULA = 0xE000  # a private-use character stands for the n-th formula in `formulas`
+
+
+def tex_of(element) -> str:
+    return element.get("alttext") or element.text_content()
+
+
+def text_pieces(
+    element, marked=None, inside: bool = False, formulas: list | None = None
+) -> Iterator[tuple[str, bool]]:
+    """(text, is inside `marked`) in reading order, without `element`'s own tail. A formula
+    reads as its TeX, or, given a `formulas` list, as one marker character standing for it."""
     if is_math(element):
-        yield element.get("alttext") or element.text_content(), inside
+        if formulas is None:
+            yield tex_of(element), inside
+        else:
+            formulas.append(element)
+            yield chr(FORMULA + len(formulas) - 1), inside
         return
     if skipped(element):
         return
     if element.text:
         yield element.text, inside
     for child in element:
-        yield from text_pieces(child, marked, inside or child is marked)
+        yield from text_pieces(child, marked, inside or child is marked, formulas)
         if child.tail:
             yield child.tail, inside
 

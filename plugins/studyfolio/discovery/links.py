@@ -5,13 +5,16 @@ absolute URL on the site itself."""
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
+from lxml import html as lxml_html
+
 from .catalog import NoteCatalog, NoteEntry
-from .fragments import text_pieces
+from .fragments import FORMULA, tex_of, text_pieces
 
 BLOCKS = {
     "p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "summary",
@@ -24,11 +27,31 @@ CONTEXT_CHARS = 140
 
 @dataclass(frozen=True)
 class Mention:
-    """One link in its sentence: the words before it, its own text, the words after it."""
+    """One link in its sentence: the words before it, its own text, the words after it. Each
+    formula is a marker character while the sentence is cut; `formulas` holds (TeX, MathML)."""
 
-    before: str
-    text: str
-    after: str
+    marked: tuple[str, str, str]
+    formulas: tuple[tuple[str, str], ...] = ()
+
+    def plain(self, part: int) -> str:
+        """Text, a formula as its TeX."""
+        return "".join(self.formulas[ord(c) - FORMULA][0] if self.is_formula(c) else c
+                       for c in self.marked[part])
+
+    def html(self, part: int) -> str:
+        """Escaped text with each formula as the MathML the note shows."""
+        return "".join(self.formulas[ord(c) - FORMULA][1] if self.is_formula(c) else html.escape(c)
+                       for c in self.marked[part])
+
+    def is_formula(self, char: str) -> bool:
+        return FORMULA <= ord(char) < FORMULA + len(self.formulas)
+
+    before = property(lambda self: self.plain(0))
+    text = property(lambda self: self.plain(1))
+    after = property(lambda self: self.plain(2))
+    before_html = property(lambda self: self.html(0))
+    text_html = property(lambda self: self.html(1))
+    after_html = property(lambda self: self.html(2))
 
 
 def clip_left(text: str, limit: int) -> str:
@@ -45,7 +68,7 @@ def clip_right(text: str, limit: int) -> str:
     return (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
 
 
-def sentence_around(before: str, text: str, after: str) -> Mention:
+def sentence_around(before: str, text: str, after: str, formulas=()) -> Mention:
     """Cut `before` and `after` at the sentence boundaries nearest to the link."""
     before, text, after = (re.sub(r"\s+", " ", part) for part in (before, text, after))
     ends = list(SENTENCE_END.finditer(before))
@@ -54,9 +77,8 @@ def sentence_around(before: str, text: str, after: str) -> Mention:
     end = SENTENCE_END.search(after + " ")
     if end:
         after = after[: end.end()]
-    return Mention(
-        clip_left(before.lstrip(), CONTEXT_CHARS), text.strip(), clip_right(after.rstrip(), CONTEXT_CHARS)
-    )
+    parts = (clip_left(before.lstrip(), CONTEXT_CHARS), text.strip(), clip_right(after.rstrip(), CONTEXT_CHARS))
+    return Mention(parts, tuple(formulas))
 
 
 def mention_of(link, container) -> Mention:
@@ -68,9 +90,13 @@ def mention_of(link, container) -> Mention:
     before: list[str] = []
     inside: list[str] = []
     after: list[str] = []
-    for text, in_link in text_pieces(block, marked=link):
+    found: list = []
+    for text, in_link in text_pieces(block, marked=link, formulas=found):
         (inside if in_link else after if inside else before).append(text)
-    return sentence_around("".join(before), "".join(inside), "".join(after))
+    formulas = [
+        (tex_of(math), lxml_html.tostring(math, encoding="unicode", with_tail=False)) for math in found
+    ]
+    return sentence_around("".join(before), "".join(inside), "".join(after), formulas)
 
 
 class LinkMap:

@@ -31,8 +31,9 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message says why and what to do."""
 
 
-# A formula is indexed once, as it reads (not again as its TeX annotation); no permalink signs.
-EXCLUDED = "annotation, .headerlink"
+# A formula is indexed once, as it reads (not again as its TeX annotation); no permalink signs;
+# a flashcard's badges ("Level: easy", "cloze 1") would only clutter its note's excerpts.
+EXCLUDED = "annotation, .headerlink, .card-badges"
 
 
 def pagefind_command(site: str, bundle: str) -> list[str]:
