@@ -33,9 +33,13 @@ class NoteEntry:
     path: str  # site-relative, for messages: content/notes/x.md
     key: str  # relative to PATH, as Pelican's {filename} links want it: notes/x.md
     draft: bool
-    url: str = ""  # the page's URL relative to the site: notes/x/
     tree: object = None  # the parsed content, shared by the passes of one build
     headings: tuple[Heading, ...] = ()
+
+    @functools.cached_property
+    def url(self) -> str:
+        """The page's URL relative to the site (notes/x/); Pelican formats it on every call."""
+        return self.content.url
 
     @property
     def link(self) -> str:
@@ -117,7 +121,6 @@ class NoteCatalog:
                     path=site_relative(content.source_path, content_path),
                     key=content.get_relative_source_path(),
                     draft=draft,
-                    url=content.url,
                 )
                 compute = functools.partial(entry_headings, entry)
                 entry.headings = known_headings(content._content, compute) if known_headings else compute()
@@ -126,8 +129,13 @@ class NoteCatalog:
 
     @property
     def signature(self) -> int:
-        """Changes when anything a link can resolve to changes: slugs, titles, URLs, headings."""
-        return hash(tuple((e.key, e.slug, e.title, e.draft, e.url, e.headings) for e in self.entries))
+        """Changes when anything a link can resolve to changes: slugs, titles, headings, and
+        what URLs are made of (date, category, language), without formatting every URL."""
+        return hash(tuple(
+            (e.key, e.slug, e.title, e.draft, e.headings, str(getattr(e.content, "date", "")),
+             str(getattr(e.content, "category", "")), getattr(e.content, "lang", ""))
+            for e in self.entries
+        ))
 
     def entry_of(self, content) -> NoteEntry | None:
         return self.by_content.get(id(content))

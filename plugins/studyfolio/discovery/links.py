@@ -5,6 +5,7 @@ absolute URL on the site itself."""
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -107,7 +108,10 @@ class LinkMap:
         site = urlsplit(siteurl or "")
         self.site_host = site.netloc
         self.site_path = site.path.rstrip("/")
-        self.by_path = {self.page_path(e): e for e in catalog.entries}
+
+    @functools.cached_property
+    def by_path(self) -> dict[str, NoteEntry]:
+        return {self.page_path(e): e for e in self.catalog.entries}
 
     @staticmethod
     def page_path(entry: NoteEntry) -> str:

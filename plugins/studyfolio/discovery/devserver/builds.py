@@ -16,7 +16,7 @@ from jinja2 import TemplateError
 from pelican.settings import read_settings
 
 from ..linkcache import LINK_CACHE_SETTING, LinkCache
-from .devpelican import BuildSuperseded, DevPelican, reset_pelican_caches
+from .devpelican import BuildSuperseded, DevPelican, MemoryBytecodeCache, reset_pelican_caches
 from .status import EVERY_PAGE, BuildOutcome, Problem
 
 DEV_SETTINGS = {"STUDYFOLIO_LIVERELOAD": True}
@@ -80,11 +80,14 @@ class DevBuilder:
 
         The dev server keeps its content cache apart (CACHE_PATH/dev) and uncompressed:
         compressing the cache of a large site costs a fifth of a quick rebuild. A LinkCache
-        lets unchanged notes skip wikilinks and backlinks."""
+        lets unchanged notes skip wikilinks and backlinks; compiled templates are kept too."""
         settings = read_settings(self.settings_file, override=dict(self.overrides))
         settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "dev")
         settings["GZIP_CACHE"] = False
         settings[LINK_CACHE_SETTING] = LinkCache()
+        settings["JINJA_ENVIRONMENT"] = {
+            **settings.get("JINJA_ENVIRONMENT", {}), "bytecode_cache": MemoryBytecodeCache()
+        }
         self.pelican = DevPelican(settings)
 
     def changed_pages(self, written: Iterable[str]) -> list[str]:
