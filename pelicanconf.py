@@ -21,6 +21,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.srs",
 ]
 
 # Python-Markdown: Pelican's defaults (codehilite, extra, meta) plus heading anchors.
@@ -68,3 +69,7 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Spaced repetition (studyfolio.srs): FSRS-6 with the 21 default parameters, no fuzz.
+STUDYFOLIO_DESIRED_RETENTION = 0.9  # the chance of recall the schedule aims for
+STUDYFOLIO_NEW_CARDS_PER_DAY = 20  # new cards the review page and `studyfolio review` add a day

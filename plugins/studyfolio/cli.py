@@ -9,7 +9,9 @@ import sys
 from . import __version__
 
 # Each module has `add_commands(subparsers)`; a command sets `run=function(args) -> exit code`.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "studyfolio.srs.commands",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

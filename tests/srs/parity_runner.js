@@ -1,0 +1,23 @@
+/* Replays histories through theme/static/js/fsrs.js for tests/srs/test_parity.py.
+   stdin: {"config": {...}, "histories": [[[at_ms, rating], ...], ...]}
+   stdout: per history, per review: [state, step, stability, difficulty, due_ms, retrievability a day later]. */
+"use strict";
+const path = require("path");
+const FSRS = require(path.resolve(__dirname, "../../theme/static/js/fsrs.js"));
+
+let input = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk) => { input += chunk; });
+process.stdin.on("end", () => {
+  const job = JSON.parse(input);
+  const scheduler = new FSRS.Scheduler(job.config);
+  const out = job.histories.map((history) => {
+    let card = scheduler.newCard();
+    return history.map(([at, rating]) => {
+      card = scheduler.review(card, rating, at);
+      const later = scheduler.retrievability(card, at + 86400000 * 3 + 1234);
+      return [card.state, card.step, card.stability, card.difficulty, card.due, later];
+    });
+  });
+  process.stdout.write(JSON.stringify(out));
+});
