@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,28 @@ def place(tmp_path) -> Place:
     place = Place(tmp_path)
     place.cards(CARDS)
     return place
+
+
+SITE = Path(__file__).with_name("site")
+
+
+@pytest.fixture(scope="session")
+def srs_build(tmp_path_factory):
+    """tests/srs/site built once with the writing settings (cards.json as the flashcards plugin writes it)."""
+    from fake_cards import write_cards_json
+
+    from sitebuild import build_site
+
+    output = tmp_path_factory.mktemp("srs-site") / "output"
+    build = build_site(SITE / "srsconf.py", output, cwd=SITE)
+    assert build.returncode == 0, build.log
+    write_cards_json(output)
+    return build
+
+
+def report_text(log: str) -> str:
+    """Pelican's log as one line of text, without its time, level and source columns."""
+    text = re.sub(r"\s\S+\.py:\d+[ \t]*$", " ", log, flags=re.MULTILINE)
+    text = re.sub(r"\[\d\d:\d\d:\d\d\]", " ", text)
+    text = re.sub(r"\b(ERROR|WARNING|INFO)\b", " ", text)
+    return " ".join(text.split())

@@ -4,6 +4,7 @@ report of review history that matches no card."""
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,13 @@ from .heatmap import build_heatmap
 from .log import LogRead, read_log
 from .mastery import deck_mastery
 from .progress import Progress, local_day
-from .scheduler import DEFAULT_NEW_PER_DAY, DEFAULT_RETENTION, SchedulerConfig
+from .scheduler import (
+    DEFAULT_NEW_PER_DAY,
+    DEFAULT_RETENTION,
+    SchedulerConfig,
+    check_new_per_day,
+    check_retention,
+)
 
 LOG_NAME = "reviews.jsonl"
 REVIEW_URL = "review/"
@@ -26,12 +33,38 @@ REVIEW_SAVE_AS = "review/index.html"
 HISTORY_SAVE_AS = "reviews.json"
 
 
-def config_of(settings: dict) -> SchedulerConfig:
-    """The scheduler settings; checked when the plugin starts (see __init__.py)."""
-    return SchedulerConfig(
-        desired_retention=settings.get("STUDYFOLIO_DESIRED_RETENTION", DEFAULT_RETENTION),
-        new_per_day=settings.get("STUDYFOLIO_NEW_CARDS_PER_DAY", DEFAULT_NEW_PER_DAY),
+def settings_file() -> str:
+    """The settings file this build was started with (`-s FILE`), as the place to report."""
+    args = sys.argv[1:]
+    for index, arg in enumerate(args):
+        if arg in ("-s", "--settings") and index + 1 < len(args):
+            return os.path.relpath(args[index + 1])
+        if arg.startswith("--settings="):
+            return os.path.relpath(arg.split("=", 1)[1])
+    return "pelicanconf.py"
+
+
+def config_of(settings: dict) -> tuple[SchedulerConfig, list[Diagnostic]]:
+    """The scheduler settings; an unusable value is reported and its default used instead."""
+    values, problems = {}, []
+    checks = (
+        ("STUDYFOLIO_DESIRED_RETENTION", "desired_retention", check_retention, DEFAULT_RETENTION),
+        ("STUDYFOLIO_NEW_CARDS_PER_DAY", "new_per_day", check_new_per_day, DEFAULT_NEW_PER_DAY),
     )
+    for name, field, check, default in checks:
+        try:
+            values[field] = check(settings.get(name, default))
+        except ValueError as error:
+            values[field] = default
+            path = settings_file()
+            line = 1
+            if os.path.exists(path):
+                with open(path, encoding="utf-8") as handle:
+                    line = next((n for n, text in enumerate(handle, 1) if text.startswith(name)), 1)
+            problems.append(
+                Diagnostic(path, line, f"{error}; using {default}", f"e.g. {name} = {default}", Severity.ERROR)
+            )
+    return SchedulerConfig(**values), problems
 
 
 def orphan_reports(log: LogRead, cards: list[StudyCard], sources: dict[str, str]) -> list[Diagnostic]:
@@ -87,13 +120,14 @@ class ReviewGenerator(Generator):
 
     def generate_context(self) -> None:
         settings = self.settings
-        self.config = config_of(settings)
+        self.config, config_problems = config_of(settings)
         log_path = os.path.join(settings["PATH"], LOG_NAME)
         log = read_log(log_path, display=site_relative(log_path, settings["PATH"]))
         articles = list(self.context.get("articles") or [])
         cards = cards_of_articles(articles)
         sources = {a.slug: site_relative(a.source_path, settings["PATH"]) for a in articles}
         problems = extra_diagnostics(self.context)
+        problems.extend(config_problems)
         problems.extend(log.problems)
         problems.extend(orphan_reports(log, cards, sources))
         zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")

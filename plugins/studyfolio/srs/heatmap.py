@@ -5,6 +5,7 @@ the same page."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -60,7 +61,7 @@ class Heatmap:
 def level_of(count: int, busiest: int) -> int:
     if count <= 0 or busiest <= 0:
         return 0
-    return min(4, 1 + (4 * (count - 1)) // busiest)
+    return min(4, math.ceil(4 * count / busiest))
 
 
 def build_heatmap(reviews: Counter, notes: dict[date, list[str]], weeks: int = WEEKS) -> Heatmap | None:

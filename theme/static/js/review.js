@@ -446,7 +446,13 @@
     var decks = document.createElement("a");
     decks.href = site + "/cards/"; decks.textContent = "Browse the decks";
     links.appendChild(decks);
-    if (unsaved) { para("Press U to take back the last rating.", "review-done-hint"); }
+    if (unsaved) {
+      var back = document.createElement("button");
+      back.type = "button"; back.className = "review-link"; back.textContent = "Undo the last rating ";
+      var kbd = document.createElement("kbd"); kbd.textContent = "U"; back.appendChild(kbd);
+      back.addEventListener("click", undo);
+      para("", "review-done-hint").appendChild(back);
+    }
     ui.done.focus({ preventScroll: true });
   }
 
