@@ -8,7 +8,7 @@ SITEURL = ""
 PATH = "content"
 ARTICLE_PATHS = ["notes"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra"]
+STATIC_PATHS = ["images"]
 THEME = "theme"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
@@ -21,6 +21,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.resources",
+    "studyfolio.roadmaps",
     "studyfolio.srs",
 ]
 
@@ -69,6 +71,16 @@ CACHE_PATH = "cache"
 
 # Studyfolio: problems in the sources are reported; strict mode makes them fail the build.
 STUDYFOLIO_STRICT = False
+
+# Resources and roadmaps: content/resources.yml, content/roadmaps/*.yml, the review log they count.
+STUDYFOLIO_RESOURCES = "resources.yml"
+STUDYFOLIO_ROADMAPS = "roadmaps"
+STUDYFOLIO_REVIEWS = "reviews.jsonl"
+MENUITEMS = [*MENUITEMS, ("Roadmaps", "roadmaps/"), ("Resources", "resources/")]
+
+# Templates are loaded once per build; every Pelican run (also on autoreload) makes a new
+# environment, so the per-include modification check is pure cost.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
 
 # Spaced repetition (studyfolio.srs): FSRS-6 with the 21 default parameters, no fuzz.
 STUDYFOLIO_DESIRED_RETENTION = 0.9  # the chance of recall the schedule aims for

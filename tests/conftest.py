@@ -107,3 +107,11 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def studypath_build(tmp_path_factory):
+    """tests/fixtures/studypath: resources, res: links, roadmaps (one broken) and a review log."""
+    site = ROOT / "tests" / "fixtures" / "studypath"
+    output = tmp_path_factory.mktemp("studypath") / "output"
+    return build_site(site / "studypathconf.py", output, cwd=site)

@@ -38,6 +38,7 @@ def build_site(
     extra: dict | None = None,
     cwd: Path = ROOT,
     timeout: int = 240,
+    env: dict | None = None,
 ) -> Build:
     """Run `pelican` on `content` with `settings`; `extra` becomes `-e KEY=JSON` overrides."""
     extra = {"CACHE_PATH": str(output.parent / (output.name + "-cache")), **(extra or {})}
@@ -45,8 +46,8 @@ def build_site(
     if content is not None:
         command.insert(3, str(content))
     command += ["-e", *[f"{key}={json.dumps(value)}" for key, value in extra.items()]]
-    env = {**os.environ, "COLUMNS": "200", "PYTHONHASHSEED": "0"}
     done = subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
     return Build(output=output, returncode=done.returncode, log=done.stdout + done.stderr)

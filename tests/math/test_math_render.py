@@ -114,3 +114,9 @@ def test_mathml_is_well_formed_xml_with_escaped_source():
     root = ET.fromstring(markup)
     assert root.tag == NS + "math"
     assert root.find(f"{NS}semantics/{NS}annotation").text == r"a < b \& c"
+
+
+def test_arg_max_is_known():
+    root_text = tex_to_mathml(r"\arg\max_x f(x)", display=True)
+    assert "<mo>arg</mo><msub><mo>max</mo><mi>x</mi></msub>" in root_text
+    assert 'alttext="\\arg\\max_x f(x)"' in root_text

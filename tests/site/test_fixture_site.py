@@ -74,3 +74,14 @@ def test_every_listing_page_has_landmarks_and_skip_link(fixture_build, path):
     assert page.find(".//nav[@aria-label='Main']") is not None
     assert page.cssselect("a.skip-link")[0].get("href") == "#main"
     assert page.get("lang") == "en"
+
+
+def test_notes_link_to_their_older_and_newer_neighbours(fixture_build):
+    newer = fixture_build.page("notes/broken-math/index.html")
+    older = fixture_build.page("notes/edge-cases/index.html")
+    assert [(a.get("rel"), a.get("href")) for a in newer.cssselect(".note-nav a")] == [
+        ("prev", "/notes/edge-cases/")
+    ]
+    assert [(a.get("rel"), a.get("href")) for a in older.cssselect(".note-nav a")] == [
+        ("next", "/notes/broken-math/")
+    ]

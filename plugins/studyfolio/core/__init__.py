@@ -1,7 +1,8 @@
-"""Core: the note reader, note metadata and the one report of problems in the sources."""
+"""Core: the note reader, note metadata, neighbour links and the one report of problems."""
 
 from pelican import signals
 
+from .neighbours import link_neighbours
 from .reader import NoteReader
 from .report import report_sources
 
@@ -13,4 +14,5 @@ def use_note_reader(readers) -> None:
 
 def register() -> None:
     signals.readers_init.connect(use_note_reader)
+    signals.article_generator_finalized.connect(link_neighbours)
     signals.all_generators_finalized.connect(report_sources)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 
-from lxml import html as lxml_html
-
 from .diagnostics import did_you_mean
 from .source import NoteSource
 
@@ -19,15 +17,14 @@ def split_list(value) -> list[str]:
     return [item.strip() for part in parts for item in str(part).split(",") if item.strip()]
 
 
-def reading_minutes(content_html: str) -> int:
-    """Minutes to read the text of `content_html` at 200 words a minute, at least one."""
-    if not content_html.strip():
-        return 1
-    text = lxml_html.fragment_fromstring(content_html, create_parent="div").text_content()
-    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+def reading_minutes(source_text: str) -> int:
+    """Minutes to read a note at 200 words a minute, at least one. Counted on the Markdown
+    source after its metadata header: close to the rendered text and much cheaper."""
+    _, blank, body = source_text.partition("\n\n")
+    return max(1, math.ceil(len((body if blank else source_text).split()) / WORDS_PER_MINUTE))
 
 
-def check_metadata(note: NoteSource, metadata: dict, content_html: str) -> None:
+def check_metadata(note: NoteSource, metadata: dict) -> None:
     """Type the learner's metadata in place and report values the theme could not show."""
     if "level" in metadata:
         given = str(metadata["level"]).strip()
@@ -49,4 +46,4 @@ def check_metadata(note: NoteSource, metadata: dict, content_html: str) -> None:
                 "write the full URL, e.g. https://www.youtube.com/watch?v=VIDEO_ID",
             )
             del metadata["video"]
-    metadata["reading_time"] = reading_minutes(content_html)
+    metadata["reading_time"] = reading_minutes(note.text)

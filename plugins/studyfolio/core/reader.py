@@ -26,6 +26,6 @@ class NoteReader(MarkdownReader):
         # Formatted fields (Summary:) are converted again below; their reports would repeat.
         metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         note.diagnostics[:] = found
-        check_metadata(note, metadata, content)
+        check_metadata(note, metadata)
         metadata["diagnostics"] = tuple(note.diagnostics)
         return content, metadata

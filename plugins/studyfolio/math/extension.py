@@ -15,9 +15,12 @@ from markdown.inlinepatterns import InlineProcessor
 from ..core.source import note_of
 from .tex import TexError, tex_to_mathml
 
-INLINE_DOLLAR = r"(?<![\\$\w])\$(?![\s$])((?:\\.|[^\\$\n])+?)(?<![\s\\])\$(?![\w$])"
-INLINE_PAREN = r"\\\((.+?)\\\)"
-INLINE_DISPLAY = r"(?<!\\)\$\$(.+?)\$\$"
+# One pattern for the three inline forms: every extra inline pattern costs on every text node.
+INLINE_MATH = (
+    r"(?<!\\)\$\$(?P<display>.+?)\$\$"
+    r"|\\\((?P<paren>.+?)\\\)"
+    r"|(?<![\\$\w])\$(?![\s$])(?P<dollar>(?:\\.|[^\\$\n])+?)(?<![\s\\])\$(?![\w$])"
+)
 DISPLAY_OPEN = {"$$": "$$", "\\[": "\\]"}
 
 
@@ -41,12 +44,12 @@ def render(md, tex: str, *, display: bool, source: str, locate: str = "") -> str
 
 
 class InlineMath(InlineProcessor):
-    def __init__(self, pattern: str, md, *, display: bool = False):
-        super().__init__(pattern, md)
-        self.display = display
+    """`$$x$$` inside a paragraph (display), `\\(x\\)` and `$x$` (inline)."""
 
     def handleMatch(self, m, data):
-        html = render(self.md, m.group(1), display=self.display, source=m.group(0))
+        display = m.group("display") is not None
+        tex = m.group("display") if display else m.group("paren") or m.group("dollar")
+        html = render(self.md, tex, display=display, source=m.group(0))
         return self.md.htmlStash.store(html), m.start(0), m.end(0)
 
 
@@ -87,11 +90,7 @@ class MathExtension(Extension):
     def extendMarkdown(self, md):
         md.ESCAPED_CHARS = [*md.ESCAPED_CHARS, "$"]
         md.parser.blockprocessors.register(DisplayMath(md.parser), "studyfolio-math-display", 75)
-        md.inlinePatterns.register(
-            InlineMath(INLINE_DISPLAY, md, display=True), "studyfolio-math-inline-display", 187
-        )
-        md.inlinePatterns.register(InlineMath(INLINE_PAREN, md), "studyfolio-math-paren", 186)
-        md.inlinePatterns.register(InlineMath(INLINE_DOLLAR, md), "studyfolio-math-dollar", 185)
+        md.inlinePatterns.register(InlineMath(INLINE_MATH, md), "studyfolio-math", 185)
 
 
 def makeExtension(**kwargs):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 from xml.etree import ElementTree as ET
 
 from latex2mathml import exceptions as l2m_errors
-from latex2mathml.converter import convert
-
-MATHML_NS = "http://www.w3.org/1998/Math/MathML"
-ET.register_namespace("", MATHML_NS)
+from latex2mathml.converter import convert_to_element
 
 # latex2mathml's exceptions carry no message; these say what the learner should fix.
 MESSAGES = {
@@ -24,6 +22,11 @@ MESSAGES = {
     l2m_errors.LimitsMustFollowMathOperatorError: "\\limits must follow an operator such as \\sum",
     l2m_errors.NoAvailableTokensError: "the formula ends too early",
 }
+
+
+# Standard TeX operator names latex2mathml does not know, written the way it does know.
+ALIASES = {"arg": r"\operatorname{arg}"}
+ALIAS = re.compile(r"\\(" + "|".join(ALIASES) + r")(?![A-Za-z])")
 
 
 class TexError(ValueError):
@@ -58,20 +61,23 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
         raise TexError("empty formula")
     check_braces(source)
     try:
-        markup = convert(source, display="block" if display else "inline")
+        expanded = ALIAS.sub(lambda m: ALIASES[m.group(1)], source)
+        root = convert_to_element(expanded, display="block" if display else "inline")
     except tuple(MESSAGES) as error:
         raise TexError(MESSAGES[type(error)]) from None
-    except (l2m_errors.NoAvailableTokensError, IndexError, KeyError, ValueError) as error:
+    except (IndexError, KeyError, ValueError) as error:
         raise TexError(f"cannot read this formula ({type(error).__name__})") from None
-    root = ET.fromstring(markup)
+    for element in root.iter():  # latex2mathml leaves entities such as &#x0003C; in the text
+        if element.text and "&" in element.text:
+            element.text = html.unescape(element.text)
     unknown = unknown_commands(root)
     if unknown:
         raise TexError("unknown command " + ", ".join(unknown))
-    semantics = ET.Element(f"{{{MATHML_NS}}}semantics")
+    semantics = ET.Element("semantics")
     semantics.extend(list(root))
     for child in list(root):
         root.remove(child)
-    annotation = ET.SubElement(semantics, f"{{{MATHML_NS}}}annotation", encoding="application/x-tex")
+    annotation = ET.SubElement(semantics, "annotation", encoding="application/x-tex")
     annotation.text = source
     root.append(semantics)
     root.set("alttext", source)

@@ -1,0 +1,72 @@
+"""The /resources/ page: every resource grouped by kind, with its anchor and where it is cited."""
+
+from __future__ import annotations
+
+import os
+
+from pelican.generators import Generator
+
+from ..core.report import extra_diagnostics
+from .links import RegistrySource
+from .mentions import Mention, MentionIndex, index_notes
+from .registry import KIND_LABELS
+
+CONTEXT_KEY = "studyfolio_resources"
+INDEX_KEY = "studyfolio_resource_mentions"
+
+
+def registry_path(settings: dict) -> str:
+    return os.path.join(settings["PATH"], settings.get("STUDYFOLIO_RESOURCES", "resources.yml"))
+
+
+def registry_display(settings: dict) -> str:
+    name = settings.get("STUDYFOLIO_RESOURCES", "resources.yml")
+    return f"{os.path.basename(os.path.normpath(settings['PATH']))}/{name}"
+
+
+def source_of(settings: dict) -> RegistrySource:
+    """The site's RegistrySource: the one the Markdown extension uses, or a fresh one."""
+    configs = settings.get("MARKDOWN", {}).get("extension_configs", {})
+    source = configs.get("studyfolio.resources.links", {}).get("registry")
+    if isinstance(source, RegistrySource):
+        return source
+    return RegistrySource(registry_path(settings), registry_display(settings))
+
+
+class ResourcesGenerator(Generator):
+    """Reads the registry once per build, indexes the notes' citations, writes /resources/."""
+
+    def generate_context(self):
+        registry = source_of(self.settings).current()
+        extra_diagnostics(self.context).extend(registry.diagnostics)
+        index = MentionIndex()
+        published = [*self.context.get("articles", []), *self.context.get("pages", [])]
+        index_notes(published, registry, index)
+        self.context[CONTEXT_KEY] = registry
+        self.context[INDEX_KEY] = index
+        self.registry = registry
+        self.index = index
+
+    def add_roadmap_mentions(self) -> None:
+        for roadmap in self.context.get("studyfolio_roadmaps", []):
+            for topic in roadmap.topics():
+                for resource_id in topic.resources:
+                    if self.registry.get(resource_id) is not None:
+                        mention = Mention("roadmap", roadmap.title, f"{roadmap.url}#topic-{topic.id}", topic.title)
+                        self.index.add(resource_id, mention)
+
+    def generate_output(self, writer):
+        if not self.registry.found:
+            return
+        self.add_roadmap_mentions()
+        writer.write_file(
+            "resources/index.html",
+            self.get_template("resources"),
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS"),
+            registry=self.registry,
+            groups=self.registry.by_kind(),
+            mentions=self.index,
+            kind_labels=KIND_LABELS,
+            page_name="resources/index",
+        )

@@ -1,0 +1,91 @@
+"""Build benchmark: bare Pelican vs the Studyfolio build of the same synthetic corpus.
+
+Prints ms per page and ratios; run with `make bench` (or directly, `--notes N --repeat R`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+BARE = """
+PATH = {content!r}
+ARTICLE_PATHS = ["notes"]
+TIMEZONE = "UTC"
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+"""
+
+STUDYFOLIO = """
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+PATH = {content!r}
+THEME = {root!r} + "/theme"
+PLUGIN_PATHS = [{root!r} + "/plugins"]
+STATIC_PATHS = []
+CACHE_PATH = {cache!r}
+LOAD_CONTENT_CACHE = {warm}
+"""
+
+
+def run(settings: Path, output: Path, touch: Path | None = None) -> dict:
+    """CPU seconds of Pelican builds in a fresh process (see build_timer.py): CPU time does
+    not change when other programs share the machine; interpreter start-up is left out."""
+    command = [sys.executable, str(HERE / "build_timer.py"), str(settings), str(output)]
+    if touch:
+        command += ["--touch", str(touch)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"build failed:\n{done.stdout}{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--notes", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        content = write_corpus(tmp / "content", args.notes)
+        cache = tmp / "cache"
+        settings = {}
+        for name, template, warm in (("bare", BARE, False), ("fresh", STUDYFOLIO, False),
+                                     ("warm", STUDYFOLIO, True)):
+            path = tmp / f"{name}conf.py"
+            path.write_text(template.format(root=str(ROOT), content=str(content),
+                                            cache=str(cache), warm=warm))
+            settings[name] = path
+
+        times = {"bare": [], "fresh": [], "warm": []}
+        touched = content / "notes" / "note-0000.md"
+        for _ in range(args.repeat):
+            times["bare"].append(run(settings["bare"], tmp / "out-bare")["first"])
+            times["fresh"].append(run(settings["fresh"], tmp / "out-sf")["first"])
+            times["warm"].append(run(settings["warm"], tmp / "out-sf", touch=touched)["rebuild"])
+
+    median = {name: statistics.median(values) for name, values in times.items()}
+    print(f"corpus: {args.notes} notes of ~600 words; median of {args.repeat} runs each;"
+          " CPU seconds of Pelican's run, in-process as `make serve` rebuilds")
+    for name, label in (("bare", "bare Pelican (default theme, no plugins)"),
+                        ("fresh", "Studyfolio, fresh build"),
+                        ("warm", "Studyfolio, warm rebuild after touching one note")):
+        print(f"  {label:<50} {median[name]:7.2f} s  {1000 * median[name] / args.notes:6.2f} ms/page")
+    print(f"  ratio Studyfolio fresh / bare: {median['fresh'] / median['bare']:.2f}  (target <= 1.30)")
+    print(f"  ratio warm rebuild / fresh:    {median['warm'] / median['fresh']:.2f}  (target <= 0.30)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+"""Child process of bench_build.py: time Pelican builds in-process, as `make serve` rebuilds.
+
+Usage: build_timer.py SETTINGS OUTPUT [--touch NOTE]. Prints JSON {"first": s, "rebuild": s}
+in CPU seconds; with --touch, NOTE is edited after the first build and the site rebuilt by a
+new Pelican instance in the same process (what the autoreload loop does)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+
+def build(settings_path: str, output: str) -> float:
+    settings = read_settings(settings_path, override={"OUTPUT_PATH": output})
+    start = time.process_time()
+    Pelican(settings).run()
+    return time.process_time() - start
+
+
+def main() -> None:
+    logging.disable(logging.WARNING)
+    settings_path, output = sys.argv[1], sys.argv[2]
+    result = {"first": build(settings_path, output)}
+    if "--touch" in sys.argv:
+        note = Path(sys.argv[sys.argv.index("--touch") + 1])
+        note.write_text(note.read_text() + "\nOne more sentence after an edit.\n")
+        result["rebuild"] = build(settings_path, output)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""Roadmap pages of the fixture site: topics, notes, cards, progress, next up, graph, errors."""
+
+import re
+
+
+def report_lines(log: str) -> list[str]:
+    found = re.findall(r"(content/\S+:\d+: .+?)\s{2,}\S+\.py:\d+", log)
+    return [re.sub(r"\s+", " ", line).strip() for line in found]
+
+
+def test_every_roadmap_problem_is_reported_once_together(studypath_build):
+    assert studypath_build.returncode == 0, studypath_build.log
+    assert report_lines(studypath_build.log) == [
+        "content/notes/b-bad.md:4: unknown topic 'vectrs' in Topics",
+        "content/notes/b-bad.md:6: unknown resource 'res:numpi'",
+        "content/reviews.jsonl:2: skipped a malformed review: not JSON (Expecting value)",
+        "content/reviews.jsonl:3: skipped a malformed review: rating must be 1 to 4, got 9",
+        "content/roadmaps/broken.yml:2: unknown key 'summery' in the roadmap",
+        "content/roadmaps/broken.yml:11: prerequisite cycle: alpha -> beta -> gamma -> alpha",
+        "content/roadmaps/broken.yml:11: unknown prerequisite 'vectr' of topic 'beta'",
+        "content/roadmaps/broken.yml:12: unknown resource 'islx' in topic 'beta'",
+        "content/roadmaps/broken.yml:18: topic 'alpha' is in two stages: 'One' and 'Two' (first on line 6)",
+    ]
+    assert "hint: did you mean 'vectors'?" in studypath_build.log
+    assert "Studyfolio found 7 error(s) and 2 warning(s)." in studypath_build.log
+
+
+def test_index_lists_each_roadmap_with_its_progress(studypath_build):
+    page = studypath_build.page("roadmaps/index.html")
+    cards = page.find_class("roadmap-card")
+    assert [c.findtext("h2/a") for c in cards] == ["Linear algebra basics", "A broken roadmap"]
+    basics = cards[0]
+    assert basics.find_class("progress")[0].text_content().split() == ["Topics", "with", "notes", "3", "/", "5"]
+    assert [li.text_content().split()[-1] for li in basics.cssselect(".roadmap-card-stages li")] == ["2/2", "1/3"]
+
+
+def test_topics_show_resources_notes_card_counts_and_status(studypath_build):
+    page = studypath_build.page("roadmaps/basics/index.html")
+    vectors = page.get_element_by_id("topic-vectors")
+    assert vectors.get("data-topic") == "basics/vectors"
+    assert "status-covered" in vectors.get("class")
+    assert vectors.find_class("topic-status")[0].text == "Has notes"
+    assert vectors.cssselect(".topic-description em")[0].text == "and"
+    assert vectors.cssselect(".topic-description math")
+    [resource] = vectors.cssselect(".topic-resources a.res-link")
+    assert (resource.get("href"), resource.find_class("res-kind")[0].text) == ("/resources/#res-numpy", "tool")
+    notes = vectors.cssselect(".topic-notes li")
+    assert [(li.find("a").get("href"), li.find_class("card-count")[0].text) for li in notes] == [
+        ("/notes/a-vectors/", "2 cards")]
+    facts = {div.findtext("dt"): div.find("dd").text_content() for div in vectors.cssselect(".topic-facts > div")}
+    assert facts["Cards reviewed"] == "1 of 2"
+    matrices = page.get_element_by_id("topic-matrices")
+    assert [a.get("href") for a in matrices.cssselect(".topic-facts a[href^='#topic-']")] == ["#topic-vectors"]
+    assert matrices.cssselect(".topic-notes .card-count")[0].text == "1 card"
+
+
+def test_progress_per_stage_and_overall_and_next_up(studypath_build):
+    page = studypath_build.page("roadmaps/basics/index.html")
+
+    def bars(element):
+        return [" ".join(p.text_content().split()) for p in element.find_class("progress")]
+
+    assert bars(page.find_class("roadmap-overall")[0]) == ["Topics with notes 3 / 5", "Cards reviewed 1 / 3"]
+    stages = page.cssselect("section.stage")
+    assert [s.get("id") for s in stages] == ["stage-1", "stage-2"]
+    assert bars(stages[0]) == ["Topics with notes 2 / 2", "Cards reviewed 1 / 2"]
+    assert bars(stages[1]) == ["Topics with notes 1 / 3", "Cards reviewed 0 / 1"]
+    next_up = [a.get("href") for a in page.cssselect(".next-up-list a")]
+    assert next_up == ["#topic-eigen"]
+    assert "status-next" in page.get_element_by_id("topic-eigen").get("class")
+    assert "status-open" in page.get_element_by_id("topic-svd").get("class")
+
+
+def test_graph_is_inline_svg_with_every_topic_and_edge_and_a_list_twin(studypath_build):
+    page = studypath_build.page("roadmaps/basics/index.html")
+    [svg] = page.cssselect("svg.roadmap-graph")
+    nodes = svg.cssselect("g.graph-node")
+    assert sorted(n.get("data-node") for n in nodes) == ["dot-product", "eigen", "matrices", "svd", "vectors"]
+    edges = sorted((p.get("data-from"), p.get("data-to")) for p in svg.cssselect("path.graph-edge"))
+    assert edges == [("dot-product", "eigen"), ("eigen", "svd"), ("matrices", "eigen"),
+                     ("vectors", "dot-product"), ("vectors", "matrices")]
+    assert all(a.get("tabindex") == "-1" for a in svg.cssselect("a"))
+    assert svg.get("role") == "img" and svg.find("title") is not None
+    items = page.cssselect(".graph-list li")
+    assert [" ".join(li.text_content().split()) for li in items] == [
+        "Vectors: a starting point",
+        "Dot product: builds on Vectors",
+        "Matrices: builds on Vectors",
+        "Eigenvectors: builds on Matrices, Dot product",
+        "Singular value decomposition: builds on Eigenvectors",
+    ]
+    assert not page.cssselect("script[src^='http']")
+
+
+def test_a_roadmap_with_a_cycle_still_has_a_page_without_a_graph(studypath_build):
+    page = studypath_build.page("roadmaps/broken/index.html")
+    assert not page.cssselect("svg.roadmap-graph")
+    assert "not drawn while the prerequisites have a cycle" in page.find_class("graph-section")[0].text_content()
+    assert [li.get("id") for li in page.cssselect(".topic-card")] == ["topic-alpha", "topic-beta", "topic-gamma"]
+
+
+def test_marks_need_javascript_so_their_controls_start_hidden(studypath_build):
+    page = studypath_build.page("roadmaps/basics/index.html")
+    assert page.cssselect("[data-roadmap-tools]")[0].get("hidden") is not None
+    assert all(group.get("hidden") is not None for group in page.cssselect("[data-topic-mark]"))
