@@ -59,10 +59,13 @@ def cards_in_html(content: str, note: str = "", note_title: str = "", note_url: 
 
 
 def cards_of_articles(articles) -> list[StudyCard]:
-    """Every card of the published articles, in article then page order."""
+    """Every card of the published articles, in article then page order.
+
+    Reads `_content`: Pelican memoizes `content` with its links resolved, and static files are
+    not known yet while the generators build their context."""
     cards = []
     for article in articles:
-        cards.extend(cards_in_html(article.content, article.slug, article.title, article.url))
+        cards.extend(cards_in_html(article._content, article.slug, article.title, article.url))
     return cards
 
 

@@ -121,7 +121,7 @@ class ReviewGenerator(Generator):
     def generate_context(self) -> None:
         settings = self.settings
         self.config, config_problems = config_of(settings)
-        log_path = os.path.join(settings["PATH"], LOG_NAME)
+        log_path = os.path.join(settings["PATH"], settings.get("STUDYFOLIO_REVIEWS", LOG_NAME))
         log = read_log(log_path, display=site_relative(log_path, settings["PATH"]))
         articles = list(self.context.get("articles") or [])
         cards = cards_of_articles(articles)
