@@ -60,7 +60,7 @@ def test_many_broken_reviews_are_summarised():
     assert str(caught.value).endswith("; and 3 more")
 
 
-def test_history_is_grouped_by_card_in_time_order_with_the_scheduler():
+def test_history_is_grouped_by_card_in_time_order_flat_with_the_scheduler():
     reviews = [
         Review("b", AT, 2, 7),
         Review("a", AT + timedelta(days=1), 3, 5),
@@ -78,5 +78,5 @@ def test_history_is_grouped_by_card_in_time_order_with_the_scheduler():
             "maximum_interval": 36500,
             "new_per_day": 7,
         },
-        "history": {"a": [[at_ms, 1, 4], [at_ms + 86400000, 3, 5]], "b": [[at_ms, 2, 7]]},
+        "history": {"a": [at_ms, 1, 4, at_ms + 86400000, 3, 5], "b": [at_ms, 2, 7]},
     }

@@ -46,11 +46,11 @@ def test_reviews_json_publishes_every_valid_review_grouped_by_card(srs_build):
         "new_per_day": 3,
     }
     assert data["history"] == {
-        "bayes-0badcafe": [[1789984800000, 2, 5000]],
-        "old-note-12345678": [[1789542300000, 2, 2500]],
-        "variance-1a2b3c4d": [[1789459200000, 3, 4200], [1789459830000, 3, 3100]],
-        "variance-5e6f7a8b": [[1789459260000, 1, 9000]],
-        "variance-deadbeef": [[1789542000000, 3, 2000], [1789887600000, 4, 1500]],
+        "bayes-0badcafe": [1789984800000, 2, 5000],
+        "old-note-12345678": [1789542300000, 2, 2500],
+        "variance-1a2b3c4d": [1789459200000, 3, 4200, 1789459830000, 3, 3100],
+        "variance-5e6f7a8b": [1789459260000, 1, 9000],
+        "variance-deadbeef": [1789542000000, 3, 2000, 1789887600000, 4, 1500],
     }
 
 

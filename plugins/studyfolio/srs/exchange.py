@@ -67,12 +67,14 @@ def export_json(reviews: Iterable[Review]) -> str:
 
 
 def history_json(reviews: Iterable[Review], config: SchedulerConfig) -> str:
-    """reviews.json: the scheduler settings and every card's reviews as [at ms, rating, ms].
+    """reviews.json: the scheduler settings and each card's reviews in time order, flat:
+    `[at ms, rating, ms, at ms, rating, ms, ...]`.
 
-    Grouped by card and compact, so the review page can replay 50,000 reviews quickly."""
-    by_card: dict[str, list[list[int]]] = defaultdict(list)
+    Grouped by card, flat and without spaces, so the review page reads and replays 50,000
+    reviews quickly."""
+    by_card: dict[str, list[int]] = defaultdict(list)
     for review in sorted(reviews, key=lambda r: (r.card, r.at)):
-        by_card[review.card].append([review.at_ms, review.rating, review.ms])
+        by_card[review.card].extend((review.at_ms, review.rating, review.ms))
     document = {
         "format": HISTORY_FORMAT,
         "version": HISTORY_VERSION,

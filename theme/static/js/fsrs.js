@@ -47,6 +47,14 @@
     this.maximumInterval = options.maximumInterval === undefined ? 36500 : options.maximumInterval;
     this.decay = -this.w[20];
     this.factor = pow(0.9, 1 / this.decay) - 1;
+    /* Terms that depend on the parameters alone, computed once as the package computes them
+       each time (same operations, same bits). */
+    var w = this.w;
+    this.intervalTerm = pow(this.desiredRetention, 1 / this.decay) - 1;
+    this.easyDifficulty = this.initialDifficulty(EASY, false);
+    this.recallBase = epow(w[8]);
+    this.forgetShortTerm = epow(w[17] * w[18]);
+    this.shortTermBase = [0, 1, 2, 3, 4].map(function (rating) { return epow(w[17] * (rating - 3 + w[18])); });
   }
 
   Scheduler.prototype.newCard = function () {
@@ -75,7 +83,7 @@
   };
 
   Scheduler.prototype.nextInterval = function (stability) {
-    var days = (stability / this.factor) * (pow(this.desiredRetention, 1 / this.decay) - 1);
+    var days = (stability / this.factor) * this.intervalTerm;
     days = roundHalfEven(days);
     days = Math.max(days, 1);
     return Math.min(days, this.maximumInterval);
@@ -83,14 +91,14 @@
 
   Scheduler.prototype.shortTermStability = function (stability, rating) {
     var w = this.w;
-    var increase = epow(w[17] * (rating - 3 + w[18])) * pow(stability, -w[19]);
+    var increase = this.shortTermBase[rating] * pow(stability, -w[19]);
     if (rating !== AGAIN) { increase = Math.max(increase, 1.0); }
     return this.clampStability(stability * increase);
   };
 
   Scheduler.prototype.nextDifficulty = function (difficulty, rating) {
     var w = this.w;
-    var arg1 = this.initialDifficulty(EASY, false);
+    var arg1 = this.easyDifficulty;
     var delta = -(w[6] * (rating - 3));
     var arg2 = difficulty + (10.0 - difficulty) * delta / 9.0;
     return this.clampDifficulty(w[7] * arg1 + (1 - w[7]) * arg2);
@@ -101,12 +109,12 @@
     if (rating === AGAIN) {
       var longTerm = w[11] * pow(difficulty, -w[12]) * (pow(stability + 1, w[13]) - 1) *
         epow((1 - r) * w[14]);
-      var shortTerm = stability / epow(w[17] * w[18]);
+      var shortTerm = stability / this.forgetShortTerm;
       next = Math.min(longTerm, shortTerm);
     } else {
       var hardPenalty = rating === HARD ? w[15] : 1;
       var easyBonus = rating === EASY ? w[16] : 1;
-      next = stability * (1 + epow(w[8]) * (11 - difficulty) * pow(stability, -w[9]) *
+      next = stability * (1 + this.recallBase * (11 - difficulty) * pow(stability, -w[9]) *
         (epow((1 - r) * w[10]) - 1) * hardPenalty * easyBonus);
     }
     return this.clampStability(next);
@@ -140,6 +148,12 @@
       state: given.state, step: given.step, stability: given.stability,
       difficulty: given.difficulty, due: given.due, lastReview: given.lastReview
     };
+    this.apply(card, rating, at);
+    return card;
+  };
+
+  /* `review` in place: the replay of a long history makes no garbage. */
+  Scheduler.prototype.apply = function (card, rating, at) {
     var sinceLast = card.lastReview === null ? null : wholeDays(at - card.lastReview);
     var interval;
     if (card.state === REVIEW) {
@@ -173,15 +187,13 @@
     }
     card.due = at + Math.round(interval);
     card.lastReview = at;
-    return card;
   };
 
-  /* A card's state after its reviews, given as [[at, rating], ...] in time order. */
-  Scheduler.prototype.replay = function (reviews) {
+  /* A card's state after its history, flat and in time order: [at, rating, ms, at, rating, ms, ...]
+     (the shape of reviews.json). */
+  Scheduler.prototype.replay = function (history) {
     var card = this.newCard();
-    for (var i = 0; i < reviews.length; i++) {
-      card = this.review(card, reviews[i][1], reviews[i][0]);
-    }
+    for (var i = 0; i < history.length; i += 3) { this.apply(card, history[i + 1], history[i]); }
     return card;
   };
 
