@@ -35,7 +35,12 @@ from studyfolio.srs.scheduler import SchedulerConfig  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 TARGET_MS = 150
 TARGET_KB = 30
-OWN_FILES = ("theme/static/js/fsrs.js", "theme/static/js/review.js", "theme/static/css/review.css")
+OWN_FILES = (
+    "theme/static/js/fsrs.js",
+    "theme/static/js/srslog.js",
+    "theme/static/js/review.js",
+    "theme/static/css/review.css",
+)
 NOW = datetime(2026, 10, 1, 10, 0, tzinfo=UTC)
 
 SETTINGS = """

@@ -73,7 +73,7 @@ def test_review_page_offers_every_deck_and_loads_only_site_files(srs_build):
     assert "needs JavaScript" in review.cssselect("noscript")[0].text_content()
     assets = [e.get("src") for e in page.iter("script")] + [e.get("href") for e in page.iter("link")]
     assert all(a.startswith("/") for a in assets if a), assets
-    for asset in ("/theme/js/fsrs.js", "/theme/js/review.js", "/theme/css/review.css"):
+    for asset in ("/theme/js/fsrs.js", "/theme/js/srslog.js", "/theme/js/review.js", "/theme/css/review.css"):
         assert asset in assets
         assert (srs_build.output / asset.lstrip("/")).exists()
 

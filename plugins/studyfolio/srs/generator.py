@@ -17,7 +17,7 @@ from .cards import StudyCard, cards_of_articles, note_of_card_id
 from .exchange import history_json
 from .heatmap import build_heatmap
 from .log import LogRead, read_log
-from .mastery import deck_mastery
+from .mastery import MasteryIndex
 from .progress import Progress, local_day
 from .scheduler import (
     DEFAULT_NEW_PER_DAY,
@@ -139,7 +139,7 @@ class ReviewGenerator(Generator):
         self.history = history_json(log.reviews, self.config)
         self.decks = review_decks(cards)
         self.context["study_heatmap"] = build_heatmap(per_day, notes_per_day)
-        self.context["srs_mastery"] = deck_mastery(progress, cards)
+        self.context["srs_mastery"] = MasteryIndex(progress)
         self.context["review_url"] = REVIEW_URL
 
     def generate_output(self, writer) -> None:
