@@ -39,7 +39,7 @@ def saved(page) -> list:
 
 def test_review_five_cards_reload_export_clear_import(page, site, tmp_path):
     open_review(page, site)
-    # due cards first, soonest first; then the two new cards (the daily limit is 3)
+    # due cards first; then the two new cards (the daily limit is 3)
     assert progress(page) == "3 due · 2 new · 0 done today Deck mastery 39%"
     seen = []
     for _ in range(5):
@@ -50,10 +50,10 @@ def test_review_five_cards_reload_export_clear_import(page, site, tmp_path):
         assert page.inner_text(".rate-easy .rate-interval") != ""
         page.keyboard.press("4")
     assert seen == [
-        "Why square the distances?",  # Again on 15 Sep: due since 08:02 that day
+        "What does Bayes' theorem let you compute?",  # the first due card in deck order, shown at once
+        "Why square the distances?",  # then the others, soonest due first: Again on 15 Sep
         "What does variance measure?",  # due 17 Sep
-        "What does Bayes' theorem let you compute?",  # Hard on 21 Sep
-        "What is a prior?",  # new, in page order of the notes
+        "What is a prior?",  # then new cards, in deck order
         "How is the standard deviation related to variance?",
     ]
     assert page.inner_text("[data-done] h2") == "Session complete"
@@ -66,9 +66,9 @@ def test_review_five_cards_reload_export_clear_import(page, site, tmp_path):
     assert page.inner_text("[data-done] h2") == "Nothing to review right now"
     kept = saved(page)
     assert [(r["card"], r["at"], r["rating"]) for r in kept] == [
+        ("bayes-0badcafe", "2026-10-01T10:00:00Z", 4),
         ("variance-5e6f7a8b", "2026-10-01T10:00:00Z", 4),
         ("variance-1a2b3c4d", "2026-10-01T10:00:00Z", 4),
-        ("bayes-0badcafe", "2026-10-01T10:00:00Z", 4),
         ("bayes-prior", "2026-10-01T10:00:00Z", 4),
         ("std-dev", "2026-10-01T10:00:00Z", 4),
     ]

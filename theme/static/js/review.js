@@ -131,13 +131,14 @@
   /* A card's history, flat as in reviews.json: [at, rating, ms, ...], with this browser's own. */
   function mergedHistory(id) { return LOG.mergeFlat(published[id] || [], own.byCard[id]); }
 
+  function replayCard(id) {
+    var h = mergedHistory(id);
+    if (h.length) { reviewsOf[id] = h; states[id] = scheduler.replay(h); }
+  }
+
   function rebuild() {
     reviewsOf = {}; states = {};
-    for (var i = 0; i < cards.length; i++) {
-      var id = cards[i].id;
-      var h = mergedHistory(id);
-      if (h.length) { reviewsOf[id] = h; states[id] = scheduler.replay(h); }
-    }
+    for (var i = 0; i < cards.length; i++) { replayCard(cards[i].id); }
   }
 
   /* ---------- the session ---------- */
@@ -155,7 +156,7 @@
       (!filters.level || card.level === filters.level);
   }
 
-  function startSession() {
+  function startSession(first) {
     var t = now(), today = dayStart(t), introduced = 0, id, i;
     deck = cards.filter(inDeck);
     for (id in reviewsOf) {
@@ -172,9 +173,36 @@
     }
     due.sort(function (a, b) { return states[a].due - states[b].due; });
     pending = due.concat(fresh);
-    forced = null; last = null; rated = [0, 0, 0, 0]; skipped = 0; sessionStart = t;
+    forced = first && pending.indexOf(first) >= 0 ? first : null;
+    last = null; rated = [0, 0, 0, 0]; skipped = 0; sessionStart = t; busy = false;
     ui.undo.disabled = true;
     show();
+  }
+
+  /* The first start: replay until a due card of the deck turns up and show it at once, then
+     replay the rest once it is painted and count and order the session (it stays first). */
+  function startQuickly() {
+    reviewsOf = {}; states = {};
+    var t = now(), i = 0, first = null, card, state;
+    while (i < cards.length && first === null) {
+      card = cards[i++];
+      replayCard(card.id);
+      state = states[card.id];
+      if (state && state.due <= t && inDeck(card)) { first = card.id; }
+    }
+    if (first === null) { startSession(null); return; }
+    busy = true;
+    current = first;
+    showCard(byId[first]);
+    ui.done.hidden = true; ui.stage.hidden = false;
+    ui.card.focus({ preventScroll: true });
+    markReady();
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        while (i < cards.length) { replayCard(cards[i++].id); }
+        startSession(first);
+      }, 0);
+    });
   }
 
   function pick() {
@@ -260,20 +288,24 @@
     revealed = false; shownAt = Date.now();
   }
 
-  var ready = false;
+  var ready = false, busy = false;
+
+  /* The next frame paints the first card (or the summary): a mark for the benchmark. */
+  function markReady() {
+    if (ready) { return; }
+    ready = true;
+    if (window.performance && performance.mark) {
+      requestAnimationFrame(function () { performance.mark("studyfolio-review-ready"); });
+    }
+  }
 
   function show() {
     var id = pick();
     showProgress();
-    if (!ready) {
-      ready = true; /* the next frame paints the first card (or the summary): for the benchmark */
-      if (window.performance && performance.mark) {
-        requestAnimationFrame(function () { performance.mark("studyfolio-review-ready"); });
-      }
-    }
+    markReady();
     if (!id) { current = null; finish(); return; }
     ui.done.hidden = true; ui.stage.hidden = false;
-    if (current !== id || revealed) { current = id; showCard(byId[id]); }
+    if (current !== id) { current = id; showCard(byId[id]); }
     ui.card.focus({ preventScroll: true });
   }
 
@@ -290,7 +322,7 @@
   }
 
   function reveal() {
-    if (!current || revealed) { return; }
+    if (busy || !current || revealed) { return; }
     revealed = true;
     var t = now(), state = states[current] || scheduler.newCard();
     var next = scheduler.preview(state, t);
@@ -299,7 +331,7 @@
   }
 
   function rate(rating) {
-    if (!current || !revealed) { return; }
+    if (busy || !current || !revealed) { return; }
     flush();
     var id = current, t = now(), before = states[id] || null;
     if (before && t <= before.lastReview) { t = before.lastReview + 1000; } /* one card, one review per instant */
@@ -317,7 +349,7 @@
   }
 
   function undo() {
-    if (!last || !unsaved) { return; }
+    if (busy || !last || !unsaved) { return; }
     var e = unsaved.entry, at = parseAt(e.at), mine = own.byCard[e.card];
     delete own.keys[keyOf(e.card, at)];
     mine.splice(mine.length - 1, 1);
@@ -332,7 +364,7 @@
   }
 
   function skip() {
-    if (!current) { return; }
+    if (busy || !current) { return; }
     pending.splice(pending.indexOf(current), 1);
     skipped++; forced = null; current = null;
     show();
@@ -417,7 +449,7 @@
     });
     var query = params.toString();
     window.history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
-    startSession();
+    startSession(null);
   }
 
   /* ---------- export and import ---------- */
@@ -466,7 +498,7 @@
     ui.status.textContent = "Imported " + fresh.length + " new review" + (fresh.length === 1 ? "" : "s") +
       " (" + (doc.reviews.length - fresh.length) + " already here).";
     rebuild();
-    startSession();
+    startSession(null);
   }
 
   /* ---------- keys and buttons ---------- */
@@ -513,7 +545,7 @@
     window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", function () { if (document.hidden) { flush(); } });
     window.addEventListener("storage", function (event) {
-      if (event.key === STORE) { flush(); loadOwn(); rebuild(); startSession(); }
+      if (event.key === STORE) { flush(); loadOwn(); rebuild(); startSession(null); }
     });
   }
 
@@ -540,10 +572,9 @@
     byId = {};
     for (var i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
     loadOwn();
-    rebuild();
     readFilters();
     wire();
-    startSession();
+    startQuickly();
   }
 
   Promise.all([
