@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SITE, report_text
+from srs_helpers import SITE, report_text
 
 from sitebuild import build_site
 
