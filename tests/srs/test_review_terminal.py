@@ -152,7 +152,7 @@ def test_missing_cards_file_says_what_to_run(place, monkeypatch, capsys):
     code, out, err = review(place, "", monkeypatch, capsys)
     assert code == 1 and out == ""
     assert err == (
-        f"studyfolio: {place.site / 'cards.json'} not found: the terminal review reads the cards of the last build;"
+        f"studyfolio: {place.site / 'cards.json'} not found: this command reads the cards of the last build;"
         " run `make html` first (or give the output folder with --site)\n"
     )
 

@@ -77,7 +77,7 @@ def load_cards_json(path: str) -> list[StudyCard]:
     """The cards of the last build, from `path` (output/cards.json)."""
     if not os.path.exists(path):
         raise CardsFileError(
-            f"{path} not found: the terminal review reads the cards of the last build;"
+            f"{path} not found: this command reads the cards of the last build;"
             " run `make html` first (or give the output folder with --site)"
         )
     try:
