@@ -65,7 +65,7 @@ def test_review_page_offers_every_deck_and_loads_only_site_files(srs_build):
         for select in review.cssselect("form.review-deck select")
     }
     assert options == {
-        "note": [("", "All notes (5)"), ("bayes", "Bayes' theorem (2)"), ("variance", "Variance, in my own words (3)")],
+        "note": [("", "All cards (5)"), ("bayes", "Bayes' theorem (2)"), ("variance", "Variance, in my own words (3)")],
         "tag": [("", "Any tag"), ("probability", "#probability (2)"), ("spread", "#spread (2)"), ("statistics", "#statistics (3)")],
         "level": [("", "Any level"), ("easy", "easy (2)"), ("medium", "medium (2)"), ("hard", "hard (1)")],
     }

@@ -34,7 +34,7 @@
     box.querySelector("[data-mastery-meter]").value = percent;
     box.querySelector("[data-mastery-meter]").textContent = percent + "%";
     box.querySelector("[data-mastery-value]").textContent = percent + "%";
-    box.querySelector("[data-mastery-detail]").textContent = studied + " of " + ids.length + " card" +
-      (ids.length === 1 ? "" : "s") + " studied, now" + (due ? "; " + due + " due for review" : "");
+    box.querySelector("[data-mastery-detail]").textContent = "now: " + studied + " of " + ids.length + " card" +
+      (ids.length === 1 ? "" : "s") + " studied" + (due ? ", " + due + " due for review" : "");
   }, function () { /* offline or no history: the build's figure stays */ });
 })();
