@@ -21,8 +21,10 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
     "studyfolio.math",
+    "studyfolio.flashcards",
     "studyfolio.resources",
     "studyfolio.roadmaps",
+    "studyfolio.ownwords",
     "studyfolio.srs",
 ]
 
@@ -81,6 +83,15 @@ MENUITEMS = [*MENUITEMS, ("Roadmaps", "roadmaps/"), ("Resources", "resources/")]
 # Templates are loaded once per build; every Pelican run (also on autoreload) makes a new
 # environment, so the per-include modification check is pure cost.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "auto_reload": False}
+
+# Own words: explain and compare blocks, video timestamps, the check against a note's sources.
+OWNWORDS_MAX_COPIED = 20  # percent of a note's words that may match its Transcript: sources
+OWNWORDS_BADGE = False  # True shows readers "92% in my own words" on checked notes
+OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" for none
+
+# Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
+STUDYFOLIO_CARDS_INLINE = False
+MENUITEMS = [*MENUITEMS, ("Cards", "cards/")]
 
 # Spaced repetition (studyfolio.srs): FSRS-6 with the 21 default parameters, no fuzz.
 STUDYFOLIO_DESIRED_RETENTION = 0.9  # the chance of recall the schedule aims for

@@ -13,3 +13,4 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
 STUDYFOLIO_STRICT = True
+OWNWORDS_REPORT_SAVE_AS = ""  # the own-words report is for the author, not for readers

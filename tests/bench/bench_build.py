@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cards_corpus import CARDS_PER_NOTE, card_text  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -38,6 +39,9 @@ CACHE_PATH = {cache!r}
 LOAD_CONTENT_CACHE = {warm}
 """
 
+# The same build without the flashcards plugin, to measure its share.
+NO_CARDS = STUDYFOLIO + 'PLUGINS = [p for p in PLUGINS if p != "studyfolio.flashcards"]\n'
+
 
 def run(settings: Path, output: Path, touch: Path | None = None) -> dict:
     """CPU seconds of Pelican builds in a fresh process (see build_timer.py): CPU time does
@@ -59,25 +63,26 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        content = write_corpus(tmp / "content", args.notes)
+        content = write_corpus(tmp / "content", args.notes, extra=card_text)
         cache = tmp / "cache"
         settings = {}
         for name, template, warm in (("bare", BARE, False), ("fresh", STUDYFOLIO, False),
-                                     ("warm", STUDYFOLIO, True)):
+                                     ("warm", STUDYFOLIO, True), ("nocards", NO_CARDS, False)):
             path = tmp / f"{name}conf.py"
             path.write_text(template.format(root=str(ROOT), content=str(content),
                                             cache=str(cache), warm=warm))
             settings[name] = path
 
-        times = {"bare": [], "fresh": [], "warm": []}
+        times = {"bare": [], "fresh": [], "warm": [], "nocards": []}
         touched = content / "notes" / "note-0000.md"
         for _ in range(args.repeat):
             times["bare"].append(run(settings["bare"], tmp / "out-bare")["first"])
             times["fresh"].append(run(settings["fresh"], tmp / "out-sf")["first"])
             times["warm"].append(run(settings["warm"], tmp / "out-sf", touch=touched)["rebuild"])
+            times["nocards"].append(run(settings["nocards"], tmp / "out-nocards")["first"])
 
     median = {name: statistics.median(values) for name, values in times.items()}
-    print(f"corpus: {args.notes} notes of ~600 words; median of {args.repeat} runs each;"
+    print(f"corpus: {args.notes} notes of ~600 words and {CARDS_PER_NOTE} cards; median of {args.repeat} runs each;"
           " CPU seconds of Pelican's run, in-process as `make serve` rebuilds")
     for name, label in (("bare", "bare Pelican (default theme, no plugins)"),
                         ("fresh", "Studyfolio, fresh build"),
@@ -85,6 +90,9 @@ def main() -> None:
         print(f"  {label:<50} {median[name]:7.2f} s  {1000 * median[name] / args.notes:6.2f} ms/page")
     print(f"  ratio Studyfolio fresh / bare: {median['fresh'] / median['bare']:.2f}  (target <= 1.30)")
     print(f"  ratio warm rebuild / fresh:    {median['warm'] / median['fresh']:.2f}  (target <= 0.30)")
+    share = (median["fresh"] - median["nocards"]) / median["fresh"]
+    print(f"  flashcards plugin: {median['fresh'] - median['nocards']:.2f} s,"
+          f" {share:.0%} of the fresh build (same build without the plugin: {median['nocards']:.2f} s)")
 
 
 if __name__ == "__main__":

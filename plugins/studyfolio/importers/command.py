@@ -1,0 +1,151 @@
+"""`studyfolio import summary FILE [--slug S]`: a video summary page becomes a draft note.
+
+Writes content/notes/<slug>.md, content/transcripts/<video id>.txt and new entries in
+content/resources.yml (after a backup, resources.yml.bak). Everything is read and checked
+before the first byte is written: unreadable input writes nothing."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .draft import draft_note, transcript_text
+from .resources_file import ResourcesFileError, existing_entries, extended, plan, slug
+from .summary_page import SummaryError, parse_summary
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$")
+
+
+class ImportError_(Exception):
+    """A problem that stops the import; the message is what the learner reads."""
+
+
+@dataclass(frozen=True)
+class Write:
+    path: str
+    text: str
+
+
+def read_page(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise ImportError_(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ImportError_(f"{path}: is a folder; give the text file of one summary page") from None
+    except UnicodeDecodeError:
+        raise ImportError_(f"{path}: not UTF-8 text; save the page as plain text (UTF-8)") from None
+    except OSError as error:
+        raise ImportError_(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def prepare(args) -> tuple[list[Write], list[str]]:
+    """The files to write and the lines to tell the learner, or ImportError_."""
+    try:
+        summary = parse_summary(read_page(args.file))
+    except SummaryError as error:
+        raise ImportError_(f"{args.file}: {error}") from None
+    content = args.content
+    if not os.path.isdir(content):
+        raise ImportError_(f"{content}: no such folder; run this in the site's folder or pass --content")
+    name = args.slug or slug(summary.title)[:60].strip("-")
+    if not SLUG.match(name or ""):
+        raise ImportError_(f"slug '{name}' is not lowercase words joined by '-', e.g. --slug rank-video")
+    if args.date and not DATE.match(args.date):
+        raise ImportError_(f"date '{args.date}' is not YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    date = args.date or datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
+    note_path = os.path.join(content, "notes", f"{name}.md")
+    if os.path.exists(note_path) and not args.force:
+        raise ImportError_(f"{note_path} already exists; choose another --slug or pass --force to replace it")
+    transcript_rel = f"transcripts/{summary.video_id}.txt"
+    transcript_path = os.path.join(content, transcript_rel)
+    transcript = transcript_text(summary)
+    if os.path.exists(transcript_path) and not args.force:
+        with open(transcript_path, encoding="utf-8", errors="replace") as handle:
+            if handle.read() != transcript:
+                raise ImportError_(f"{transcript_path} already exists with other text; pass --force to replace it")
+    resources_path = os.path.join(content, "resources.yml")
+    old = ""
+    if os.path.exists(resources_path):
+        with open(resources_path, encoding="utf-8") as handle:
+            old = handle.read()
+    try:
+        planned = plan(summary, existing_entries(old, resources_path))
+        new_text, placed = extended(old, planned, summary, resources_path)
+    except ResourcesFileError as error:
+        raise ImportError_(str(error)) from None
+    writes = [Write(note_path, draft_note(summary, date=date, transcript=transcript_rel, resources=placed))]
+    if transcript:
+        writes.append(Write(transcript_path, transcript))
+    report = [
+        f"draft note {note_path}: {len(summary.topics)} sections, {len(summary.cards)} cards, "
+        f"{len(summary.moments)} best moments",
+        f"transcript {transcript_path}: {len(summary.transcript)} paragraphs"
+        if transcript else "no transcript on the page: the own-words check has nothing to compare",
+    ]
+    new = [item for item in placed if item.new]
+    kept = sorted({item.id for item in placed if not item.new})
+    if new:
+        writes.append(Write(resources_path, new_text))
+        report.append(f"{len(new)} new resource(s) in {resources_path}; add the url of each:")
+        report += [f"  {resources_path}:{item.line}: {item.id} ({item.mention.kind})" for item in new]
+    if kept:
+        report.append(f"already in {resources_path}: {', '.join(kept)}")
+    return writes, report
+
+
+def write_all(writes: list[Write]) -> str | None:
+    """Write every file (resources.yml after a backup); the backup path, if one was made."""
+    backup = None
+    for item in writes:
+        os.makedirs(os.path.dirname(item.path), exist_ok=True)
+        if item.path.endswith("resources.yml") and os.path.exists(item.path):
+            backup = item.path + ".bak"
+            shutil.copy2(item.path, backup)
+        with open(item.path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(item.text)
+    return backup
+
+
+def run_summary(args) -> int:
+    try:
+        writes, report = prepare(args)
+    except ImportError_ as error:
+        print(f"error: {error}", file=sys.stderr)
+        print("nothing was written", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print("dry run, nothing written; would write:")
+        for item in writes:
+            print(f"  {item.path}")
+    else:
+        backup = write_all(writes)
+        if backup:
+            report.append(f"backup of the previous resources.yml: {backup}")
+    print("\n".join(report))
+    return 0
+
+
+def add_commands(subparsers) -> None:
+    parser = subparsers.add_parser("import", help="import material into draft notes")
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    summary = kinds.add_parser(
+        "summary",
+        help="a video summary page (saved as text) -> a draft note, its transcript and resources",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=__doc__,
+    )
+    summary.add_argument("file", help="the summary page as plain text")
+    summary.add_argument("--slug", help="file name of the note (default: from the video's title)")
+    summary.add_argument("--content", default="content", help="the site's content folder (default: content)")
+    summary.add_argument("--date", help="the note's Date: (default: now, UTC)")
+    summary.add_argument("--force", action="store_true", help="replace an existing note or transcript")
+    summary.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    summary.set_defaults(run=run_summary)

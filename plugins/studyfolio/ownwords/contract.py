@@ -1,0 +1,66 @@
+"""Block option validators, and why pymdownx refused a block (it leaves such blocks as text).
+
+Validators are small pure functions that raise ValueError naming the bad value; `refusal`
+replays pymdownx's checks on a header from the source to say which one failed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import yaml
+
+from ..core.diagnostics import did_you_mean
+from .sites import Header
+
+
+def one_of(*choices: str) -> Callable[[object], str]:
+    """A validator accepting one of `choices` (any case)."""
+
+    def validate(value: object) -> str:
+        text = str(value).strip().lower() if isinstance(value, str) else None
+        if text not in choices:
+            raise ValueError(f"'{value}' is not one of: {', '.join(choices)}")
+        return text
+
+    return validate
+
+
+def text(value: object) -> str:
+    """A validator accepting a non-empty line of text."""
+    if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
+        raise ValueError(f"'{value}' is not a line of text")
+    return str(value).strip()
+
+
+def refusal(block: type, header: Header) -> tuple[str, str]:
+    """(what is wrong, hint) for a header pymdownx refused to turn into a `block`."""
+    name = header.name
+    where = f"'/// {name}'"
+    if block.ARGUMENT and not header.argument:
+        return f"{where} needs an argument after '|'", f"write it as {block.USAGE}"
+    if block.ARGUMENT is False and header.argument:
+        return f"{where} takes no argument, got '{header.argument}'", f"write it as {block.USAGE}"
+    options: object = {}
+    if header.options.strip():
+        try:
+            options = yaml.safe_load(header.options)
+        except yaml.YAMLError:
+            options = None
+    if not isinstance(options, dict):
+        return (
+            f"the options of {where} are not 'key: value' lines",
+            "indent each option 4 spaces under the /// line, e.g. `    style: visual`",
+        )
+    accepted = {**block.OPTIONS, "attrs": None}
+    for key, value in options.items():
+        if key not in accepted:
+            known = ", ".join(sorted(block.OPTIONS)) or "none"
+            hint = did_you_mean(str(key), block.OPTIONS) or f"options of {where}: {known}"
+            return f"unknown option '{key}' in {where}", hint
+        if key == "attrs":
+            continue
+        try:
+            block.OPTIONS[key][1](value)
+        except ValueError as error:
+            return f"invalid {key} in {where}: {error}", f"write it as {block.USAGE}"
+    return f"{where} could not be read", f"write it as {block.USAGE}"
