@@ -15,13 +15,10 @@ def place(tmp_path) -> Place:
 
 @pytest.fixture(scope="session")
 def srs_build(tmp_path_factory):
-    """tests/srs/site built once with the writing settings (cards.json as the flashcards plugin writes it)."""
-    from srs_cards_json import write_cards_json
-
+    """tests/srs/site built once with the writing settings."""
     from sitebuild import build_site
 
     output = tmp_path_factory.mktemp("srs-site") / "output"
     build = build_site(SITE / "srsconf.py", output, cwd=SITE)
     assert build.returncode == 0, build.log
-    write_cards_json(output)
     return build

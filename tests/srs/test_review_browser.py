@@ -202,4 +202,24 @@ def test_screenshots(browser, site, screenshot, width, scheme):
     screenshot(page, f"srs-review-done-{width}-{scheme}")
     page.goto(f"{site}/")
     screenshot(page, f"srs-home-heatmap-{width}-{scheme}")
+    page.goto(f"{site}/cards/notes/variance/")
+    page.wait_for_function("document.querySelector('[data-mastery-detail]').textContent.startsWith('now')")
+    screenshot(page, f"srs-deck-mastery-{width}-{scheme}")
     context.close()
+
+
+def test_deck_mastery_is_recomputed_for_now_with_this_browsers_reviews(page, site):
+    open_review(page, site, "?note=bayes")
+    page.keyboard.press("Space")
+    page.keyboard.press("4")  # the due card
+    page.keyboard.press("Space")
+    page.keyboard.press("4")  # the new one
+    page.goto(f"{site}/cards/notes/bayes/")
+    page.wait_for_function("document.querySelector('[data-mastery-detail]').textContent.startsWith('now')")
+    # both cards reviewed this instant: certain recall; the build's figure was 50%
+    assert page.inner_text("[data-mastery-value]") == "100%"
+    assert page.inner_text("[data-mastery-detail]") == "now: 2 of 2 cards studied"
+    page.goto(f"{site}/cards/notes/variance/")
+    page.wait_for_function("document.querySelector('[data-mastery-detail]').textContent.startsWith('now')")
+    assert page.inner_text("[data-mastery-detail]") == "now: 2 of 3 cards studied, 2 due for review"
+    assert page.foreign_requests == []

@@ -66,7 +66,7 @@ def test_review_page_offers_every_deck_and_loads_only_site_files(srs_build):
     }
     assert options == {
         "note": [("", "All cards (5)"), ("bayes", "Bayes' theorem (2)"), ("variance", "Variance, in my own words (3)")],
-        "tag": [("", "Any tag"), ("probability", "#probability (2)"), ("spread", "#spread (2)"), ("statistics", "#statistics (3)")],
+        "tag": [("", "Any tag"), ("probability", "#probability (2)"), ("spread", "#spread (2)"), ("statistics", "#statistics (3)"), ("variance", "#variance (3)")],
         "level": [("", "Any level"), ("easy", "easy (2)"), ("medium", "medium (2)"), ("hard", "hard (1)")],
     }
     assert [b.text_content().split()[0] for b in review.cssselect("[data-rating]")] == ["Again", "Hard", "Good", "Easy"]
@@ -126,3 +126,21 @@ def test_same_sources_give_the_same_files(srs_build, tmp_path):
     assert again.returncode == 0
     for name in ("reviews.json", "review/index.html", "index.html"):
         assert (Path(again.output) / name).read_bytes() == (srs_build.output / name).read_bytes(), name
+
+
+def test_deck_pages_show_mastery_as_of_the_last_review(srs_build):
+    found = {}
+    for deck in ("cards/index.html", "cards/notes/variance/index.html", "cards/notes/bayes/index.html", "cards/tags/spread/index.html"):
+        box = srs_build.page(deck).cssselect(".deck-mastery")[0]
+        assert box.cssselect("meter")[0].get("value") == box.cssselect("[data-mastery-value]")[0].text_content().rstrip("%")
+        found[deck] = " ".join(box.text_content().split())
+    as_of = "as of the last review in the log (21 September 2026)"
+    assert found == {
+        "cards/index.html": f"Mastery 48% 48% 3 of 5 cards studied, {as_of}",
+        "cards/notes/variance/index.html": f"Mastery 47% 47% 2 of 3 cards studied, {as_of}",
+        # reviewed at the very moment of the last review: recalled for sure, the other card new
+        "cards/notes/bayes/index.html": f"Mastery 50% 50% 1 of 2 cards studied, {as_of}",
+        "cards/tags/spread/index.html": f"Mastery 41% 41% 1 of 2 cards studied, {as_of}",
+    }
+    scripts = [s.get("src") for s in srs_build.page("cards/index.html").iter("script")]
+    assert [s for s in scripts if "fsrs" in s or "srslog" in s or "mastery" in s] == ["/theme/js/fsrs.js", "/theme/js/srslog.js", "/theme/js/mastery.js"]
