@@ -144,3 +144,16 @@ def test_deck_pages_show_mastery_as_of_the_last_review(srs_build):
     }
     scripts = [s.get("src") for s in srs_build.page("cards/index.html").iter("script")]
     assert [s for s in scripts if "fsrs" in s or "srslog" in s or "mastery" in s] == ["/theme/js/fsrs.js", "/theme/js/srslog.js", "/theme/js/mastery.js"]
+
+
+def test_every_deck_page_and_note_links_to_its_review(srs_build):
+    links = {
+        page: srs_build.page(page).cssselect(".deck-tools a.button, .note-cards-actions a.button")[0].get("href")
+        for page in ("cards/index.html", "cards/notes/bayes/index.html", "cards/tags/spread/index.html", "notes/bayes/index.html")
+    }
+    assert links == {
+        "cards/index.html": "/review/",
+        "cards/notes/bayes/index.html": "/review/?note=bayes",
+        "cards/tags/spread/index.html": "/review/?tag=spread",
+        "notes/bayes/index.html": "/review/?note=bayes",
+    }

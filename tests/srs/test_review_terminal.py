@@ -250,3 +250,14 @@ def test_stats(place, capsys):
         "Retention:  67% of 3 reviews of cards in review, last 30 days (target 90%)\n"
         "Streak:     3 days (longest 3)\n"
     )
+
+
+def test_a_cards_file_of_another_kind_or_version_is_refused(place, monkeypatch, capsys):
+    (place.site / "cards.json").write_text(json.dumps({"format": "studyfolio-cards", "version": 9, "cards": []}))
+    code, _, err = review(place, "", monkeypatch, capsys)
+    assert code == 1
+    assert err == (f"studyfolio: {place.site / 'cards.json'}: studyfolio-cards version 9 is newer than this"
+                   " Studyfolio reads (1): rebuild with `make html`\n")
+    (place.site / "cards.json").write_text("{")
+    code, _, err = review(place, "", monkeypatch, capsys)
+    assert err.startswith(f"studyfolio: {place.site / 'cards.json'} is unreadable (Expecting property name")

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-CARDS_FORMAT = "studyfolio-cards"
-CARDS_VERSION = 1
 GENERATED_ID = re.compile(r"^(?P<slug>.+)-[0-9a-f]{6,}(?:-c\d+)?$")
 
 
@@ -74,26 +72,22 @@ class CardsFileError(ValueError):
 
 
 def load_cards_json(path: str) -> list[StudyCard]:
-    """The cards of the last build, from `path` (output/cards.json)."""
+    """The cards of the last build, from `path` (output/cards.json), read by the flashcards plugin."""
+    from ..flashcards.export import CardsFormatError, read_cards_json
+
     if not os.path.exists(path):
         raise CardsFileError(
             f"{path} not found: this command reads the cards of the last build;"
             " run `make html` first (or give the output folder with --site)"
         )
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, json.JSONDecodeError) as error:
+        items = read_cards_json(path)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise CardsFileError(f"{path} is unreadable ({error}): rebuild with `make html`") from None
-    if not isinstance(data, dict) or data.get("format") != CARDS_FORMAT:
-        raise CardsFileError(f'{path} is not a Studyfolio cards file (no "format": "{CARDS_FORMAT}")')
-    if data.get("version") != CARDS_VERSION:
-        raise CardsFileError(
-            f"{path} has cards format version {data.get('version')!r}; this Studyfolio reads"
-            f" version {CARDS_VERSION}: rebuild with `make html`"
-        )
+    except CardsFormatError as error:
+        raise CardsFileError(f"{error}: rebuild with `make html`") from None
     cards = []
-    for item in data.get("cards") or []:
+    for item in items:
         note = item.get("note") or {}
         cards.append(
             StudyCard(
