@@ -25,6 +25,7 @@ PLUGINS = [
     "studyfolio.resources",
     "studyfolio.roadmaps",
     "studyfolio.ownwords",
+    "studyfolio.srs",
     "studyfolio.discovery",
 ]
 
@@ -92,6 +93,10 @@ OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" 
 # Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
 STUDYFOLIO_CARDS_INLINE = False
 MENUITEMS = [*MENUITEMS, ("Cards", "cards/")]
+
+# Spaced repetition (studyfolio.srs): FSRS-6 with the 21 default parameters, no fuzz.
+STUDYFOLIO_DESIRED_RETENTION = 0.9  # the chance of recall the schedule aims for
+STUDYFOLIO_NEW_CARDS_PER_DAY = 20  # new cards the review page and `studyfolio review` add a day
 
 # Studyfolio discovery: Pagefind search index (built at the end of every build), wikilinks,
 # backlinks and series. Live reload is switched on by the dev server only (`make serve`).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from xml.etree import ElementTree as ET
@@ -54,8 +55,12 @@ def unknown_commands(root: ET.Element) -> list[str]:
     )
 
 
+@functools.lru_cache(maxsize=16384)
 def tex_to_mathml(tex: str, *, display: bool) -> str:
-    """MathML for `tex`: <math> with <semantics> and an application/x-tex annotation."""
+    """MathML for `tex`: <math> with <semantics> and an application/x-tex annotation.
+
+    A pure function, memoised: notes repeat small formulas ($m$, $x_i$, $\\mu$) all the time.
+    Errors are not cached, so each occurrence is still reported."""
     source = tex.strip()
     if not source:
         raise TexError("empty formula")
