@@ -17,7 +17,7 @@ BIND ?= 127.0.0.1
 .PHONY: help install html clean regenerate serve devserver publish test lint bench linkcheck bench-links
 
 help:
-	@echo "make serve      set up, build the demo site and serve it on http://localhost:$(PORT) (rebuilds on save)"
+	@echo "make serve      set up, build the demo site and serve it on http://localhost:$(PORT) (rebuilds on save, live reload)"
 	@echo "make test       lint and run every test (browser tests use /usr/bin/chromium)"
 	@echo "make html       build the site into $(OUTPUTDIR)/"
 	@echo "make publish    production build with strict checks"
@@ -43,8 +43,9 @@ clean:
 regenerate: $(STAMP)
 	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
 
+# The Studyfolio dev server: builds, serves, rebuilds on save and reloads the open tab.
 serve devserver: $(STAMP)
-	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b $(BIND)
+	$(BIN)/studyfolio serve $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -p $(PORT) -b $(BIND)
 
 publish: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)

@@ -25,6 +25,8 @@ PLUGINS = [
     "studyfolio.resources",
     "studyfolio.roadmaps",
     "studyfolio.ownwords",
+    "studyfolio.srs",
+    "studyfolio.discovery",
     "studyfolio.linkcheck",  # keep last: it checks the links of what every plugin wrote
 ]
 
@@ -93,6 +95,15 @@ OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" 
 STUDYFOLIO_CARDS_INLINE = False
 MENUITEMS = [*MENUITEMS, ("Cards", "cards/")]
 
+# Spaced repetition (studyfolio.srs): FSRS-6 with the 21 default parameters, no fuzz.
+STUDYFOLIO_DESIRED_RETENTION = 0.9  # the chance of recall the schedule aims for
+STUDYFOLIO_NEW_CARDS_PER_DAY = 20  # new cards the review page and `studyfolio review` add a day
+
+# Studyfolio discovery: Pagefind search index (built at the end of every build), wikilinks,
+# backlinks and series. Live reload is switched on by the dev server only (`make serve`).
+STUDYFOLIO_SEARCH = True
+SERIES_URL = "series/{slug}/"
+SERIES_SAVE_AS = "series/{slug}/index.html"
+
 # Link checking: internal links on every build; `make linkcheck` for the web (README "Check links").
-# /review/ is written by studyfolio.srs: until that plugin is enabled, links to it are not checked.
-STUDYFOLIO_LINKCHECK = {"exclude": [] if "studyfolio.srs" in PLUGINS else [r"^/review/"]}
+STUDYFOLIO_LINKCHECK = {"exclude": []}

@@ -11,6 +11,8 @@ from . import __version__
 # Each module has `add_commands(subparsers)`; a command sets `run=function(args) -> exit code`.
 COMMAND_MODULES: list[str] = [
     "studyfolio.importers.command",
+    "studyfolio.srs.commands",
+    "studyfolio.discovery.commands",
     "studyfolio.linkcheck.command",
 ]
 

@@ -59,7 +59,7 @@ class DeckGenerator(Generator):
                               [(article, cards)], f"review/?note={slug}"))
         for tag, cards in site.by_tag().items():
             decks.append(Deck("tag", f"Cards tagged #{names.get(tag, tag)}", f"cards/tags/{tag}/",
-                              grouped(cards, site)))
+                              grouped(cards, site), f"review/?tag={tag}"))
         return decks
 
     def generate_output(self, writer):

@@ -64,7 +64,9 @@ class RoadmapsGenerator(Generator):
             diagnostics.extend(check_note_topics(articles, self.roadmaps, settings))
         reviews_path = os.path.join(settings["PATH"], settings.get("STUDYFOLIO_REVIEWS", "reviews.jsonl"))
         reviews = read_reviews(reviews_path, os.path.relpath(reviews_path, display_root))
-        diagnostics.extend(reviews.diagnostics)
+        plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or ()]
+        if "studyfolio.srs" not in plugins:  # with it, the review plugin reports the log's lines
+            diagnostics.extend(reviews.diagnostics)
         self.views = []
         for roadmap in self.roadmaps:
             progress = measure(roadmap, articles, reviews)

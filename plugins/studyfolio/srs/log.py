@@ -1,0 +1,183 @@
+"""The review log: one review a line in content/reviews.jsonl, read, checked, merged, appended.
+
+A review is `{"card": id, "at": ISO-8601 UTC, "rating": 1-4, "ms": duration}`. The log is
+append-only and never rewritten: bad lines are reported and left where they are. Two logs
+merge as a set union on (card, at); when two entries share that key (the same review written
+twice with different details), the lower (rating, ms) wins, so merging in any order gives the
+same result."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+from ..core.diagnostics import Diagnostic, Severity
+
+FIELDS = ("card", "at", "rating", "ms")
+RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+EXAMPLE = '{"card": "variance-1a2b3c4d", "at": "2026-10-01T09:30:00Z", "rating": 3, "ms": 5200}'
+
+
+class Review(NamedTuple):
+    """One rating of one card. `at` is an aware UTC time with at most millisecond precision."""
+
+    card: str
+    at: datetime
+    rating: int
+    ms: int
+
+    @property
+    def key(self) -> tuple[str, datetime]:
+        return (self.card, self.at)
+
+    @property
+    def at_ms(self) -> int:
+        return int(self.at.timestamp()) * 1000 + self.at.microsecond // 1000
+
+    def to_json(self) -> dict:
+        return {"card": self.card, "at": format_at(self.at), "rating": self.rating, "ms": self.ms}
+
+    def line(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False)
+
+
+def format_at(at: datetime) -> str:
+    """`2026-10-01T09:30:00Z`, with `.123` before the Z only when there are milliseconds."""
+    at = at.astimezone(UTC)
+    text = at.strftime("%Y-%m-%dT%H:%M:%S")
+    if at.microsecond:
+        text += f".{at.microsecond // 1000:03d}"
+    return text + "Z"
+
+
+AT_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|\+00:00)")
+
+
+def parse_at(value) -> datetime:
+    """`2026-10-01T09:30:00Z` (optionally .123 milliseconds; +00:00 for Z); ValueError otherwise.
+
+    The same shape as the review page's check, so both sides accept the same files."""
+    expected = "an ISO-8601 UTC time like 2026-10-01T09:30:00Z"
+    if not isinstance(value, str) or not AT_SHAPE.fullmatch(value):
+        raise ValueError(f"'at' must be {expected}, got {json.dumps(value)}")
+    try:
+        return datetime.fromisoformat(value).astimezone(UTC)
+    except ValueError:
+        raise ValueError(f"'at' is not a real time: {json.dumps(value)}") from None
+
+
+def review_from_json(data) -> Review:
+    """A Review from one decoded JSON value; ValueError naming what is wrong."""
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object like {EXAMPLE}")
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise ValueError(f"unknown key '{unknown[0]}' (a review has {', '.join(FIELDS)})")
+    missing = [name for name in FIELDS if name not in data]
+    if missing:
+        raise ValueError(f"missing '{missing[0]}' (a review has {', '.join(FIELDS)})")
+    card, rating, ms = data["card"], data["rating"], data["ms"]
+    if not isinstance(card, str) or not card.strip() or card != card.strip():
+        raise ValueError(f"'card' must be a card id (a non-empty string), got {json.dumps(card)}")
+    at = parse_at(data["at"])
+    if isinstance(rating, bool) or rating not in RATINGS:
+        names = ", ".join(f"{n} ({name})" for n, name in RATINGS.items())
+        raise ValueError(f"'rating' must be one of {names}, got {json.dumps(rating)}")
+    if isinstance(ms, bool) or not isinstance(ms, int) or ms < 0:
+        raise ValueError(f"'ms' must be a whole number of milliseconds (0 or more), got {json.dumps(ms)}")
+    return Review(card, at, rating, ms)
+
+
+def winner(a: Review, b: Review) -> Review:
+    """Of two entries with one key, the one every merge keeps."""
+    return min(a, b, key=lambda r: (r.rating, r.ms))
+
+
+def merge(*logs: Iterable[Review]) -> list[Review]:
+    """The set union of `logs` on (card, at), in time order; the same whatever the order of logs."""
+    kept: dict[tuple[str, datetime], Review] = {}
+    for log in logs:
+        for review in log:
+            old = kept.get(review.key)
+            kept[review.key] = review if old is None else winner(old, review)
+    return sorted(kept.values(), key=lambda r: (r.at, r.card))
+
+
+@dataclass
+class LogRead:
+    """What a read of content/reviews.jsonl found: the reviews (merged) and the problems."""
+
+    path: str
+    reviews: list[Review] = field(default_factory=list)
+    lines: dict[tuple[str, datetime], int] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def problem(self, line: int, message: str, hint: str, warning: bool = False) -> None:
+        severity = Severity.WARNING if warning else Severity.ERROR
+        self.problems.append(Diagnostic(self.path, line, message, hint, severity))
+
+
+BAD_LINE_HINT = (
+    f"each line holds one review, e.g. {EXAMPLE}; the line is kept in the file but not used"
+)
+
+
+def read_log(path: str, display: str | None = None) -> LogRead:
+    """Read the log at `path` (missing is empty); `display` is the path used in reports."""
+    result = LogRead(path=display or path)
+    if not os.path.exists(path):
+        return result
+    found: dict[tuple[str, datetime], Review] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, raw in enumerate(handle, start=1):
+            text = raw.strip()
+            if not text:
+                continue
+            try:
+                review = review_from_json(json.loads(text))
+            except json.JSONDecodeError as error:
+                result.problem(number, f"not valid JSON: {error.msg} (column {error.colno})", BAD_LINE_HINT)
+                continue
+            except ValueError as error:
+                result.problem(number, str(error), BAD_LINE_HINT)
+                continue
+            old = found.get(review.key)
+            if old is None:
+                found[review.key] = review
+                result.lines[review.key] = number
+            elif old != review:
+                first = result.lines[review.key]
+                kept = winner(old, review)
+                found[review.key] = kept
+                result.problem(
+                    number,
+                    f"review of '{review.card}' at {format_at(review.at)} is also on line {first}"
+                    f" with other details; rating {kept.rating}, {kept.ms} ms is used",
+                    "one card cannot be reviewed twice at one instant; delete the wrong line",
+                    warning=True,
+                )
+    result.reviews = sorted(found.values(), key=lambda r: (r.at, r.card))
+    return result
+
+
+def append_reviews(path: str, reviews: Iterable[Review]) -> int:
+    """Append `reviews` to the log at `path` (created if missing); returns how many were written."""
+    lines = [review.line() + "\n" for review in reviews]
+    if not lines:
+        return 0
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    needs_newline = False
+    if os.path.exists(path) and os.path.getsize(path):
+        with open(path, "rb") as handle:
+            handle.seek(-1, os.SEEK_END)
+            needs_newline = handle.read(1) != b"\n"
+    with open(path, "a", encoding="utf-8", newline="\n") as handle:
+        if needs_newline:
+            handle.write("\n")
+        handle.writelines(lines)
+    return len(lines)

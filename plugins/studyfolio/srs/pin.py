@@ -1,0 +1,213 @@
+"""`studyfolio cards pin`: write each card's current id into its `/// card | question` block.
+
+A card without an `id:` option takes its id from its question, so editing the question gives it
+a new id and leaves its review history behind. Pinning writes the id it has now as an explicit
+option; the question can then change freely. Ids are computed by the flashcards plugin's own
+rules and confirmed against the last build's cards.json: an id the build does not know is never
+written. `--dry-run` prints the diff; a real run copies every file it changes into a backup
+folder first."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .cards import CardsFileError, load_cards_json
+
+CARD_HEADER = re.compile(r"^(?P<indent>[ \t]*)/{3,}[ \t]*card\b[ \t]*(?:\|[ \t]*(?P<question>.*?))?[ \t]*$")
+ANY_HEADER = re.compile(r"^[ \t]*/{3,}[ \t]*[\w-]+")
+CLOSER = re.compile(r"^[ \t]*/{3,}[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+SLUG_META = re.compile(r"^slug:[ \t]*(?P<slug>\S+)[ \t]*$", re.IGNORECASE)
+OPTION = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
+CLOZE = re.compile(r"\{\{c\d+::")
+BACKUP_DIR = ".backup"
+
+
+@dataclass
+class Block:
+    """One card block as written: its header line (1-based), question, options and body."""
+
+    line: int
+    indent: str
+    question: str
+    options: set[str] = field(default_factory=set)
+    insert_at: int = 0  # index in the file's lines where an `id:` line goes
+    body: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Pin:
+    path: str
+    line: int
+    card_id: str
+
+
+def note_slug(path: str, lines: list[str]) -> str:
+    """The note's slug as the flashcards plugin makes it: `Slug:` metadata, else the file name's."""
+    from ..flashcards.slugs import SlugRules
+
+    given = ""
+    for line in lines:
+        if not line.strip():
+            break
+        match = SLUG_META.match(line.strip())
+        if match:
+            given = match.group("slug")
+    return SlugRules.from_config({}).note({"slug": [given]} if given else {}, path)
+
+
+def find_blocks(lines: list[str]) -> list[Block]:
+    """The card blocks of a note, outside fenced code, with where an `id:` line would go."""
+    blocks, fence, index = [], None, 0
+    while index < len(lines):
+        line = lines[index].rstrip("\r\n")
+        index += 1
+        fenced = FENCE.match(line)
+        if fence is None and fenced:
+            fence = fenced.group("fence")
+            continue
+        if fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        header = CARD_HEADER.match(line)
+        if not header or not (header.group("question") or "").strip():
+            continue
+        block = Block(index, header.group("indent"), header.group("question").strip())
+        option_indent = block.indent + "    "
+        while index < len(lines) and lines[index].startswith(option_indent) and lines[index].strip():
+            option = OPTION.match(lines[index][len(option_indent):])
+            if option:
+                block.options.add(option.group("key").lower())
+            index += 1
+        block.insert_at = index
+        depth = 1
+        while index < len(lines) and depth:
+            text = lines[index].rstrip("\r\n")
+            if CLOSER.match(text):
+                depth -= 1
+            elif ANY_HEADER.match(text):
+                depth += 1
+            if depth:
+                block.body.append(text)
+            index += 1
+        blocks.append(block)
+    return blocks
+
+
+def flashcards_id(slug: str, block: Block) -> str:
+    """The id the flashcards plugin gives a block without `id:` (see flashcards/render.py)."""
+    from ..flashcards.ids import cloze_answers, derived_id
+
+    if CLOZE.search(block.question):
+        return derived_id(slug, cloze_answers(block.question))
+    body = "\n".join(block.body)
+    if CLOZE.search(body):
+        return derived_id(slug, cloze_answers(body))
+    return derived_id(slug, block.question)
+
+
+def known(card_id: str, ids: set[str]) -> bool:
+    """Whether the last build has this card (a cloze card as `<id>-c1`, `<id>-c2`...)."""
+    return card_id in ids or any(i.startswith(card_id + "-c") and i[len(card_id) + 2:].isdigit() for i in ids)
+
+
+def pin_note(path: str, lines: list[str], ids: set[str], id_for: Callable[[str, Block], str] = flashcards_id):
+    """(new lines, pins made, blocks whose id the build does not confirm)."""
+    slug = note_slug(path, lines)
+    out, pins, unconfirmed = list(lines), [], []
+    for block in reversed(find_blocks(lines)):
+        if "id" in block.options:
+            continue
+        card_id = id_for(slug, block)
+        if not known(card_id, ids):
+            unconfirmed.append(Pin(path, block.line, card_id))
+            continue
+        ending = "\r\n" if lines[block.line - 1].endswith("\r\n") else "\n"
+        out.insert(block.insert_at, f"{block.indent}    id: {card_id}{ending}")
+        pins.append(Pin(path, block.line, card_id))
+    return out, pins[::-1], unconfirmed[::-1]
+
+
+def notes_in(content: str) -> list[str]:
+    found = []
+    for folder, dirs, files in os.walk(os.path.join(content, "notes")):
+        dirs.sort()
+        found.extend(os.path.join(folder, name) for name in sorted(files) if name.endswith(".md"))
+    return found
+
+
+def run_pin(args) -> int:
+    content = args.content
+    if not os.path.isdir(os.path.join(content, "notes")):
+        print(f"studyfolio: no notes folder in {content}/ (give the content folder with --content)", file=sys.stderr)
+        return 1
+    try:
+        ids = {card.id for card in load_cards_json(os.path.join(args.site, "cards.json"))}
+    except CardsFileError as error:
+        print(f"studyfolio: {error}", file=sys.stderr)
+        return 1
+    root = os.path.dirname(os.path.abspath(content))
+    changes, unconfirmed = [], []
+    for path in notes_in(content):
+        with open(path, encoding="utf-8", newline="") as handle:
+            lines = handle.read().splitlines(keepends=True)
+        relative = os.path.relpath(path, root)
+        if args.note and note_slug(path, lines) != args.note:
+            continue
+        new, pins, doubtful = pin_note(relative, lines, ids)
+        unconfirmed.extend(doubtful)
+        if pins:
+            changes.append((path, relative, lines, new, pins))
+    for pin in unconfirmed:
+        print(
+            f"{pin.path}:{pin.line}: not pinned: the last build has no card '{pin.card_id}';"
+            " rebuild (make html) and pin again",
+            file=sys.stderr,
+        )
+    count = sum(len(pins) for *_, pins in changes)
+    if not changes:
+        print("Every card block already has an id: nothing to pin." if not unconfirmed else "Nothing pinned.")
+        return 1 if unconfirmed else 0
+    if args.dry_run:
+        for _, relative, old, new, _ in changes:
+            sys.stdout.writelines(difflib.unified_diff(old, new, f"a/{relative}", f"b/{relative}"))
+        print(f"Would pin {count} card id(s) in {len(changes)} note(s); run without --dry-run to write them.")
+        return 0
+    backup = os.path.join(root, BACKUP_DIR, "cards-pin-" + datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
+    for path, relative, *_ in changes:
+        target = os.path.join(backup, relative)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy2(path, target)
+    for path, _, _, new, pins in changes:
+        temporary = path + ".pin-tmp"
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(new)
+        os.replace(temporary, path)
+        for pin in pins:
+            print(f"{pin.path}:{pin.line}: id: {pin.card_id}")
+    print(f"Pinned {count} card id(s) in {len(changes)} note(s); the files as they were are in"
+          f" {os.path.relpath(backup, root)}/")
+    return 0
+
+
+def add_pin_command(cards_commands) -> None:
+    pin = cards_commands.add_parser(
+        "pin",
+        help="write each card's current id into its card block, so editing a question keeps its history",
+        description="Add `id: <current id>` to every `/// card | question` block that has none, after"
+        " checking the id against the last build's cards.json. Use --dry-run first to see the"
+        " changes; a real run backs the files up into .backup/.",
+    )
+    pin.add_argument("--content", default="content", help="the content folder (default: content)")
+    pin.add_argument("--site", default="output", help="the last build, for its cards.json (default: output)")
+    pin.add_argument("--note", help="only this note (its slug)")
+    pin.add_argument("--dry-run", action="store_true", help="print the changes as a diff, write nothing")
+    pin.set_defaults(run=run_pin)

@@ -1,0 +1,189 @@
+"""Review page benchmark: 5,000 cards and 50,000 reviews, time from navigation to the first card.
+
+Builds a small site for the real review page and theme, writes a synthetic cards.json (5,000
+cards) and reviews.json (50,000 reviews, through the plugin's own writer), serves it on
+127.0.0.1 and opens /review/ in headless Chromium, each run in a fresh context (cold cache).
+The baseline, measured in the same runs, is the first paint of a plain note page of the same site
+(what any page costs on this machine). Also prints the gzipped size of the review page's own JS and CSS.
+
+Run with `make bench`, or directly: `python tests/bench/bench_review.py --runs 9`."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import random
+import statistics
+import sys
+import tempfile
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
+
+from sitebuild import build_site  # noqa: E402
+from studyfolio.srs.exchange import history_json  # noqa: E402
+from studyfolio.srs.log import Review  # noqa: E402
+from studyfolio.srs.scheduler import SchedulerConfig  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+TARGET_MS = 150
+TARGET_KB = 30
+OWN_FILES = (
+    "theme/static/js/fsrs.js",
+    "theme/static/js/srslog.js",
+    "theme/static/js/review.js",
+    "theme/static/css/review.css",
+)
+NOW = datetime(2026, 10, 1, 10, 0, tzinfo=UTC)
+
+SETTINGS = """
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+PATH = {content!r}
+THEME = {root!r} + "/theme"
+PLUGIN_PATHS = [{root!r} + "/plugins"]
+STATIC_PATHS = []
+LOAD_CONTENT_CACHE = False
+"""
+
+
+def synthetic_cards(count: int, notes: int, rng: random.Random) -> list[dict]:
+    """Cards shaped like the flashcards plugin's, with answers of a few sentences and some math."""
+    words = ("mean variance vector matrix gradient slope error sample prior likelihood rank basis"
+             " eigenvalue projection derivative chain layer weight bias spread").split()
+    cards = []
+    for index in range(count):
+        note = f"note-{index % notes:03d}"
+        sentence = " ".join(rng.choice(words) for _ in range(rng.randint(12, 40)))
+        math = '<math><mi>x</mi><mo>=</mo><mfrac><mi>a</mi><mi>b</mi></mfrac></math>' if index % 5 == 0 else ""
+        cards.append({
+            "id": f"{note}-{index:08x}",
+            "note": {"slug": note, "title": f"Note {index % notes}", "url": f"notes/{note}/"},
+            "question": f"<p>What does the {rng.choice(words)} of a {rng.choice(words)} tell you? {math}</p>",
+            "answer": f"<p>{sentence.capitalize()}.</p>",
+            "level": rng.choice(("easy", "medium", "hard", None)),
+            "tags": sorted(rng.sample(words, 2)),
+            "video_url": None,
+            "cloze": None,
+            "kind": "basic",
+        })
+    return cards
+
+
+def synthetic_reviews(cards: list[dict], total: int, rng: random.Random) -> list[Review]:
+    """`total` reviews over 80% of the cards, over the two years before NOW."""
+    studied = [card["id"] for card in cards[: int(len(cards) * 0.8)]]
+    reviews = []
+    per_card, extra = divmod(total, len(studied))
+    for position, card_id in enumerate(studied):
+        at = NOW - timedelta(days=730) + timedelta(seconds=rng.randrange(0, 86400 * 200))
+        for _ in range(per_card + (1 if position < extra else 0)):
+            reviews.append(Review(card_id, at, rng.choices((1, 2, 3, 4), (1, 2, 6, 1))[0], rng.randint(800, 20000)))
+            at += timedelta(seconds=rng.choice((60, 600, 86400 * rng.randint(1, 40))))
+    return reviews
+
+
+def own_size_kb() -> tuple[float, dict]:
+    sizes = {name: len(gzip.compress((ROOT / name).read_bytes(), 9)) for name in OWN_FILES}
+    return sum(sizes.values()) / 1024, sizes
+
+
+def serve(folder: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - the base class's name
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def measure(base: str, runs: int) -> dict[str, list[float]]:
+    """Per run: first card shown, the data's arrival, and a plain note page's first paint."""
+    from playwright.sync_api import sync_playwright
+
+    found: dict[str, list[float]] = {"ready": [], "data": [], "note": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        for run in range(runs + 1):  # the first run warms the browser up and is not counted
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "/notes/one/")
+            page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0")
+            note = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime")
+            context.close()
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "/review/")
+            page.wait_for_function("performance.getEntriesByName('studyfolio-review-ready').length > 0", timeout=30000)
+            assert page.is_visible("[data-question]"), "no card was shown"
+            ready, data = page.evaluate(
+                "[performance.getEntriesByName('studyfolio-review-ready')[0].startTime,"
+                " Math.max(...performance.getEntriesByType('resource')"
+                ".filter(r => r.name.endsWith('.json')).map(r => r.responseEnd))]"
+            )
+            context.close()
+            if run:
+                found["ready"].append(ready)
+                found["data"].append(data)
+                found["note"].append(note)
+        browser.close()
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cards", type=int, default=5000)
+    parser.add_argument("--reviews", type=int, default=50000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(4)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        content = tmp / "content" / "notes"
+        content.mkdir(parents=True)
+        (content / "one.md").write_text("Title: One note\nDate: 2026-09-01\n\nA note so the site has a page.\n")
+        settings = tmp / "benchconf.py"
+        settings.write_text(SETTINGS.format(root=str(ROOT), content=str(tmp / "content")))
+        build = build_site(settings, tmp / "output", cwd=tmp)
+        if build.returncode != 0:
+            print(build.log)
+            return 1
+        cards = synthetic_cards(args.cards, max(1, args.cards // 10), rng)
+        reviews = synthetic_reviews(cards, args.reviews, rng)
+        document = {"format": "studyfolio-cards", "version": 1, "cards": cards}
+        (build.output / "cards.json").write_text(json.dumps(document, ensure_ascii=False))
+        (build.output / "reviews.json").write_text(history_json(reviews, SchedulerConfig()))
+        data_mb = sum((build.output / name).stat().st_size for name in ("cards.json", "reviews.json")) / 1e6
+        server, base = serve(build.output)
+        try:
+            runs = measure(base, args.runs)
+        finally:
+            server.shutdown()
+    first, data, note = (statistics.median(runs[k]) for k in ("ready", "data", "note"))
+    size, sizes = own_size_kb()
+    print(f"review page: {args.cards} cards, {len(reviews)} reviews ({data_mb:.1f} MB of JSON);"
+          f" median of {args.runs} cold loads in headless Chromium")
+    print(f"  navigation -> first card shown: {first:7.1f} ms   (target <= {TARGET_MS} ms)"
+          f"   {'OK' if first <= TARGET_MS else 'OVER'}")
+    print(f"    of which: JSON received by {data:.1f} ms, then parsing, replay and first render {first - data:.1f} ms")
+    print(f"  baseline, a plain note page's first paint: {note:7.1f} ms; first card / baseline = {first / note:.2f}x")
+    print(f"  all runs, first card (ms): {', '.join(f'{t:.0f}' for t in runs['ready'])}")
+    detail = ", ".join(f"{Path(name).name} {bytes_ / 1024:.1f} KB" for name, bytes_ in sizes.items())
+    print(f"  own JS + CSS, gzipped: {size:.1f} KB (target <= {TARGET_KB} KB)"
+          f"   {'OK' if size <= TARGET_KB else 'OVER'}   ({detail})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,587 @@
+/* The review page: cards due now first (soonest first), then new cards up to the daily limit,
+   then cards in a learning step due within 20 minutes; one at a time, by keyboard or pointer.
+   History = the build's reviews.json (from content/reviews.jsonl) united with this browser's
+   own log in localStorage; card states are rebuilt by replaying it through fsrs.js.
+   The own log is append-only: the last rating is written when the next one is made or the page
+   is left, so Undo takes it back before it is ever written. */
+(function () {
+  "use strict";
+  var FSRS = window.StudyfolioFSRS, LOG = window.StudyfolioReviews;
+  var root = document.getElementById("review");
+  if (!root || !FSRS || !LOG) { return; }
+
+  var STORE = LOG.STORE, FORMAT = LOG.FORMAT, VERSION = LOG.VERSION;
+  var parseAt = LOG.parseAt, formatAt = LOG.formatAt, entryProblem = LOG.entryProblem;
+  var readDocument = LOG.readDocument, keyOf = LOG.keyOf;
+  var MINUTE = 60000, DAY = 86400000, LEARN_AHEAD = 20 * MINUTE;
+  var NAMES = ["Again", "Hard", "Good", "Easy"];
+
+  function $(selector) { return root.querySelector(selector); }
+  var ui = {
+    progress: $("[data-progress]"), notices: $("[data-notices]"), stage: $("[data-stage]"),
+    card: $("[data-card]"), meta: $("[data-meta]"), question: $("[data-question]"),
+    answer: $("[data-answer]"), reveal: $("[data-reveal]"), ratings: $("[data-ratings]"),
+    intervals: root.querySelectorAll("[data-interval]"), undo: $("[data-undo]"),
+    skip: $("[data-skip]"), done: $("[data-done]"), deck: $("[data-deck]"),
+    exportButton: $("[data-export]"), importInput: $("[data-import]"), status: $("[data-data-status]")
+  };
+  var site = root.getAttribute("data-site") || "";
+
+  /* ---------- this browser's log ---------- */
+
+  var own = { items: [], byCard: {}, keys: {}, unusable: 0, saving: true };
+  var unsaved = null; /* the last rating: written once the next is made or the page is left */
+
+  function notice(kind, text) {
+    var p = document.createElement("p");
+    p.className = "review-notice review-notice-" + kind;
+    p.setAttribute("role", kind === "error" ? "alert" : "status");
+    p.textContent = text;
+    ui.notices.appendChild(p);
+  }
+
+  function storage() {
+    try { return window.localStorage; } catch (e) { return null; }
+  }
+
+  /* The saved log's items, keeping an unreadable one aside (never wiped) and starting afresh. */
+  function readStore() {
+    var store = storage();
+    var raw = null;
+    if (store) { try { raw = store.getItem(STORE); } catch (e) { store = null; } }
+    if (!store) {
+      if (own.saving) {
+        own.saving = false;
+        notice("error", "This browser does not let the page save your reviews: export them before you leave.");
+      }
+      return own.items;
+    }
+    if (raw === null) { return []; }
+    try {
+      return readDocument(raw).reviews;
+    } catch (problem) {
+      var aside = STORE + "-unreadable-" + new Date().toISOString();
+      try {
+        store.setItem(aside, raw);
+        store.setItem(STORE, JSON.stringify({ format: FORMAT, version: VERSION, reviews: [] }));
+        notice("error", "The reviews saved in this browser could not be read, so they were kept aside, untouched, under the storage key “" +
+          aside + "”; new ratings go to a fresh log. (" + problem.message.replace(/ Nothing was imported\.$/, "") + ")");
+      } catch (e) {
+        own.saving = false;
+        notice("error", "The reviews saved in this browser could not be read and could not be kept aside; nothing is saved until you export and reload.");
+      }
+      return [];
+    }
+  }
+
+  function writeStore(items) {
+    var store = storage();
+    if (!store || !own.saving) { return false; }
+    try {
+      store.setItem(STORE, JSON.stringify({ format: FORMAT, version: VERSION, reviews: items }));
+      return true;
+    } catch (e) {
+      notice("error", "This browser refused to save your last rating (" + e.name + "). Export your reviews now so they are not lost.");
+      return false;
+    }
+  }
+
+  function loadOwn() {
+    own.items = readStore();
+    own.byCard = {}; own.keys = {}; own.unusable = 0;
+    for (var i = 0; i < own.items.length; i++) {
+      var e = own.items[i];
+      if (entryProblem(e)) { own.unusable++; continue; }
+      addOwn(e);
+    }
+    if (own.unusable) {
+      notice("warning", own.unusable + " saved review(s) in this browser could not be read; they are kept in the log but not used.");
+    }
+  }
+
+  function addOwn(e) {
+    var at = parseAt(e.at);
+    var k = keyOf(e.card, at);
+    if (own.keys[k]) { return false; }
+    own.keys[k] = true;
+    (own.byCard[e.card] = own.byCard[e.card] || []).push([at, e.rating, e.ms]);
+    return true;
+  }
+
+  /* Append entries to the saved log; reads it again first, so other tabs' ratings are kept. */
+  function appendOwn(entries) {
+    var items = readStore().slice();
+    for (var i = 0; i < entries.length; i++) { items.push(entries[i]); }
+    if (writeStore(items)) { own.items = items; }
+    else { own.items = own.items.concat(entries); }
+  }
+
+  function flush() {
+    if (!unsaved) { return; }
+    appendOwn([unsaved.entry]);
+    unsaved = null;
+    ui.undo.disabled = true;
+  }
+
+  /* ---------- cards, history and states ---------- */
+
+  var scheduler, newPerDay = 20;
+  var cards = [], byId = {}, published = {}, reviewsOf = {}, states = {};
+
+  /* A card's history, flat as in reviews.json: [at, rating, ms, ...], with this browser's own. */
+  function mergedHistory(id) { return LOG.mergeFlat(published[id] || [], own.byCard[id]); }
+
+  function replayCard(id) {
+    var h = mergedHistory(id);
+    if (h.length) { reviewsOf[id] = h; states[id] = scheduler.replay(h); }
+  }
+
+  function rebuild() {
+    reviewsOf = {}; states = {};
+    for (var i = 0; i < cards.length; i++) { replayCard(cards[i].id); }
+  }
+
+  /* ---------- the session ---------- */
+
+  var filters = { note: "", tag: "", level: "" };
+  var deck = [], pending = [], forced = null, current = null, revealed = false, shownAt = 0;
+  var last = null, rated = [0, 0, 0, 0], skipped = 0, doneToday = 0, sessionStart = 0;
+
+  function now() { return Math.floor(Date.now() / 1000) * 1000; }
+  function dayStart(ms) { var d = new Date(ms); d.setHours(0, 0, 0, 0); return d.getTime(); }
+
+  function inDeck(card) {
+    return (!filters.note || card.note.slug === filters.note) &&
+      (!filters.tag || card.tags.indexOf(filters.tag) >= 0) &&
+      (!filters.level || card.level === filters.level);
+  }
+
+  function startSession(first) {
+    var t = now(), today = dayStart(t), introduced = 0, id, i;
+    deck = cards.filter(inDeck);
+    for (id in reviewsOf) {
+      if (reviewsOf[id][0] >= today) { introduced++; }
+    }
+    var due = [], fresh = [], left = Math.max(0, newPerDay - introduced);
+    doneToday = 0;
+    for (i = 0; i < deck.length; i++) {
+      id = deck[i].id;
+      var h = reviewsOf[id];
+      if (!h) { if (fresh.length < left) { fresh.push(id); } continue; }
+      if (states[id].due <= t) { due.push(id); }
+      for (var j = h.length - 3; j >= 0 && h[j] >= today; j -= 3) { doneToday++; }
+    }
+    due.sort(function (a, b) { return states[a].due - states[b].due; });
+    pending = due.concat(fresh);
+    forced = first && pending.indexOf(first) >= 0 ? first : null;
+    last = null; rated = [0, 0, 0, 0]; skipped = 0; sessionStart = t; busy = false;
+    ui.undo.disabled = true;
+    show();
+  }
+
+  /* The first start: replay until a due card of the deck turns up and show it at once, then
+     replay the rest once it is painted and count and order the session (it stays first). */
+  function startQuickly() {
+    reviewsOf = {}; states = {};
+    var t = now(), i = 0, first = null, card, state;
+    while (i < cards.length && first === null) {
+      card = cards[i++];
+      replayCard(card.id);
+      state = states[card.id];
+      if (state && state.due <= t && inDeck(card)) { first = card.id; }
+    }
+    if (first === null) { startSession(null); return; }
+    busy = true;
+    current = first;
+    showCard(byId[first]);
+    ui.done.hidden = true; ui.stage.hidden = false;
+    ui.card.focus({ preventScroll: true });
+    markReady();
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        while (i < cards.length) { replayCard(cards[i++].id); }
+        startSession(first);
+      }, 0);
+    });
+  }
+
+  function pick() {
+    if (forced && pending.indexOf(forced) >= 0) { return forced; }
+    var t = now(), best = null, ahead = null, fresh = null;
+    for (var i = 0; i < pending.length; i++) {
+      var id = pending[i], s = states[id];
+      if (!s) { if (fresh === null) { fresh = id; } continue; }
+      if (s.due <= t) { if (best === null || s.due < states[best].due) { best = id; } }
+      else if (s.due <= t + LEARN_AHEAD && (ahead === null || s.due < states[ahead].due)) { ahead = id; }
+    }
+    return best || fresh || ahead;
+  }
+
+  function counts() {
+    var t = now(), due = 0, fresh = 0;
+    for (var i = 0; i < pending.length; i++) {
+      var s = states[pending[i]];
+      if (!s) { fresh++; } else if (s.due <= t) { due++; }
+    }
+    return [due, fresh];
+  }
+
+  function mastery() {
+    if (!deck.length) { return 0; }
+    var t = now(), sum = 0;
+    for (var i = 0; i < deck.length; i++) {
+      var s = states[deck[i].id];
+      if (s) { sum += scheduler.retrievability(s, t); }
+    }
+    return Math.round(100 * sum / deck.length);
+  }
+
+  function showProgress() {
+    var c = counts();
+    ui.progress.textContent = "";
+    var parts = [[c[0], " due"], [c[1], " new"], [doneToday, " done today"]];
+    for (var i = 0; i < parts.length; i++) {
+      if (i) { ui.progress.appendChild(document.createTextNode(" · ")); }
+      var strong = document.createElement("strong");
+      strong.textContent = parts[i][0];
+      ui.progress.appendChild(strong);
+      ui.progress.appendChild(document.createTextNode(parts[i][1]));
+    }
+    var m = document.createElement("span");
+    m.className = "review-mastery";
+    m.textContent = "Deck mastery " + mastery() + "%";
+    m.title = "The chance, on average, that you recall a card of this deck right now";
+    ui.progress.appendChild(m);
+  }
+
+  function noteLink(card) {
+    var url = card.note.url || "";
+    if (url && !/^(?:[a-z]+:|\/)/i.test(url)) { url = site + "/" + url; }
+    var a = document.createElement("a");
+    a.href = url; a.textContent = card.note.title || card.note.slug;
+    return a;
+  }
+
+  function showCard(card) {
+    ui.meta.textContent = "";
+    ui.meta.appendChild(noteLink(card));
+    if (card.level) {
+      var badge = document.createElement("span");
+      badge.className = "badge level-" + card.level;
+      badge.textContent = card.level;
+      ui.meta.appendChild(badge);
+    }
+    for (var i = 0; i < card.tags.length; i++) {
+      var tag = document.createElement("span");
+      tag.className = "review-tag"; tag.textContent = "#" + card.tags[i];
+      ui.meta.appendChild(tag);
+    }
+    ui.question.innerHTML = card.question; /* the site's own build output */
+    ui.answer.innerHTML = card.answer;
+    if (card.video_url) {
+      var p = document.createElement("p"), a = document.createElement("a");
+      p.className = "review-video"; a.href = card.video_url; a.rel = "noopener";
+      a.textContent = "Watch this moment in the video";
+      p.appendChild(a); ui.answer.appendChild(p);
+    }
+    ui.answer.hidden = true; ui.ratings.hidden = true; ui.reveal.hidden = false;
+    revealed = false; shownAt = Date.now();
+  }
+
+  var ready = false, busy = false;
+
+  /* The next frame paints the first card (or the summary): a mark for the benchmark. */
+  function markReady() {
+    if (ready) { return; }
+    ready = true;
+    if (window.performance && performance.mark) {
+      requestAnimationFrame(function () { performance.mark("studyfolio-review-ready"); });
+    }
+  }
+
+  function show() {
+    var id = pick();
+    showProgress();
+    markReady();
+    if (!id) { current = null; finish(); return; }
+    ui.done.hidden = true; ui.stage.hidden = false;
+    if (current !== id) { current = id; showCard(byId[id]); }
+    ui.card.focus({ preventScroll: true });
+  }
+
+  function label(ms) {
+    var m = ms / MINUTE;
+    function short(v) { return v < 10 && Math.abs(v - Math.round(v)) >= 0.05 ? v.toFixed(1) : String(Math.round(v)); }
+    if (m < 1) { return "<1m"; }
+    if (m < 60) { return short(m) + "m"; }
+    if (m < 1440) { return short(m / 60) + "h"; }
+    var d = ms / DAY;
+    if (d < 31) { return short(d) + "d"; }
+    if (d < 365) { return short(d / 30.4375) + "mo"; }
+    return short(d / 365.25) + "y";
+  }
+
+  function reveal() {
+    if (busy || !current || revealed) { return; }
+    revealed = true;
+    var t = now(), state = states[current] || scheduler.newCard();
+    var next = scheduler.preview(state, t);
+    for (var i = 0; i < 4; i++) { ui.intervals[i].textContent = label(next[i].due - t); }
+    ui.answer.hidden = false; ui.ratings.hidden = false; ui.reveal.hidden = true;
+  }
+
+  function rate(rating) {
+    if (busy || !current || !revealed) { return; }
+    flush();
+    var id = current, t = now(), before = states[id] || null;
+    if (before && t <= before.lastReview) { t = before.lastReview + 1000; } /* one card, one review per instant */
+    var entry = { card: id, at: formatAt(t), rating: rating, ms: Math.max(0, Date.now() - shownAt) };
+    last = { id: id, before: before, reviews: reviewsOf[id], pending: pending.slice() };
+    unsaved = { entry: entry };
+    addOwn(entry);
+    reviewsOf[id] = mergedHistory(id);
+    states[id] = scheduler.review(before || scheduler.newCard(), rating, t);
+    if (states[id].due - t >= DAY) { pending.splice(pending.indexOf(id), 1); }
+    rated[rating - 1]++; doneToday++;
+    forced = null; revealed = false; current = null;
+    ui.undo.disabled = false;
+    show();
+  }
+
+  function undo() {
+    if (busy || !last || !unsaved) { return; }
+    var e = unsaved.entry, at = parseAt(e.at), mine = own.byCard[e.card];
+    delete own.keys[keyOf(e.card, at)];
+    mine.splice(mine.length - 1, 1);
+    if (!mine.length) { delete own.byCard[e.card]; }
+    unsaved = null;
+    if (last.reviews) { reviewsOf[last.id] = last.reviews; } else { delete reviewsOf[last.id]; }
+    if (last.before) { states[last.id] = last.before; } else { delete states[last.id]; }
+    pending = last.pending; forced = last.id;
+    rated[e.rating - 1]--; doneToday--;
+    last = null; current = null; ui.undo.disabled = true;
+    show();
+  }
+
+  function skip() {
+    if (busy || !current) { return; }
+    pending.splice(pending.indexOf(current), 1);
+    skipped++; forced = null; current = null;
+    show();
+  }
+
+  function when(ms) {
+    var d = new Date(ms), t = now();
+    var time = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    if (dayStart(ms) === dayStart(t)) { return "today at " + time + " (in " + label(ms - t) + ")"; }
+    return d.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" }) + " at " + time + " (in " + label(ms - t) + ")";
+  }
+
+  function finish() {
+    ui.stage.hidden = true;
+    ui.done.hidden = false;
+    ui.done.textContent = "";
+    var total = rated[0] + rated[1] + rated[2] + rated[3];
+    function para(text, cls) {
+      var p = document.createElement("p");
+      if (cls) { p.className = cls; }
+      p.textContent = text; ui.done.appendChild(p); return p;
+    }
+    var h = document.createElement("h2");
+    h.textContent = total ? "Session complete" : deck.length ? "Nothing to review right now" : "No cards in this deck";
+    ui.done.appendChild(h);
+    if (total) {
+      var minutes = Math.max(1, Math.round((now() - sessionStart) / MINUTE));
+      para("You rated " + total + " card" + (total === 1 ? "" : "s") + " in about " + minutes + " min: " +
+        NAMES.map(function (n, i) { return n + " " + rated[i]; }).join(" · ") + "." +
+        (skipped ? " Skipped " + skipped + "." : ""));
+    }
+    var next = null, unseen = 0;
+    for (var i = 0; i < deck.length; i++) {
+      var s = states[deck[i].id];
+      if (!s) { unseen++; } else if (next === null || s.due < next) { next = s.due; }
+    }
+    if (next !== null && next > now()) { para("Next card due " + when(next) + "."); }
+    else if (next !== null) { para("Some cards are still due: they were skipped. Reload to see them again."); }
+    if (unseen) { para(unseen + " new card" + (unseen === 1 ? "" : "s") + " wait for another day (" + newPerDay + " new cards a day)."); }
+    var links = para("", "review-done-links");
+    if (filters.note || filters.tag || filters.level) {
+      var all = document.createElement("a");
+      all.href = location.pathname; all.textContent = "Review all cards";
+      links.appendChild(all);
+      links.appendChild(document.createTextNode(" · "));
+    }
+    var decks = document.createElement("a");
+    decks.href = site + "/cards/"; decks.textContent = "Browse the decks";
+    links.appendChild(decks);
+    if (unsaved) {
+      var back = document.createElement("button");
+      back.type = "button"; back.className = "review-link"; back.textContent = "Undo the last rating ";
+      var kbd = document.createElement("kbd"); kbd.textContent = "U"; back.appendChild(kbd);
+      back.addEventListener("click", undo);
+      para("", "review-done-hint").appendChild(back);
+    }
+    ui.done.focus({ preventScroll: true });
+  }
+
+  /* ---------- deck filters ---------- */
+
+  function readFilters() {
+    var params = new URLSearchParams(location.search);
+    filters = { note: params.get("note") || "", tag: params.get("tag") || "", level: params.get("level") || "" };
+    ["note", "tag", "level"].forEach(function (name) {
+      var select = ui.deck.elements[name];
+      if (!select) { return; }
+      if (filters[name] && !select.querySelector("option[value=\"" + CSS.escape(filters[name]) + "\"]")) {
+        notice("warning", "No cards match " + name + " “" + filters[name] + "”; showing the other choices.");
+        filters[name] = "";
+      }
+      select.value = filters[name];
+    });
+  }
+
+  function changeDeck() {
+    flush();
+    var params = new URLSearchParams();
+    ["note", "tag", "level"].forEach(function (name) {
+      filters[name] = ui.deck.elements[name].value;
+      if (filters[name]) { params.set(name, filters[name]); }
+    });
+    var query = params.toString();
+    window.history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+    startSession(null);
+  }
+
+  /* ---------- export and import ---------- */
+
+  function exportReviews() {
+    flush();
+    var list = [];
+    for (var i = 0; i < own.items.length; i++) { if (!entryProblem(own.items[i])) { list.push(own.items[i]); } }
+    list.sort(function (a, b) { return parseAt(a.at) - parseAt(b.at) || (a.card < b.card ? -1 : a.card > b.card ? 1 : 0); });
+    var text = JSON.stringify({ format: FORMAT, version: VERSION, reviews: list }, null, 1) + "\n";
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = "studyfolio-reviews-" + new Date().toISOString().slice(0, 10) + ".json";
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+    ui.status.textContent = "Exported " + list.length + " review" + (list.length === 1 ? "" : "s") + ".";
+  }
+
+  function importReviews(text) {
+    var doc, i, bad = [];
+    try { doc = readDocument(text); } catch (problem) {
+      ui.status.textContent = problem.message;
+      ui.status.className = "review-data-status is-error";
+      return;
+    }
+    for (i = 0; i < doc.reviews.length; i++) {
+      var why = entryProblem(doc.reviews[i]);
+      if (why) { bad.push("review " + (i + 1) + ": " + why); }
+    }
+    if (bad.length) {
+      ui.status.textContent = bad.length + " broken review(s) in this file, so nothing was imported: " +
+        bad.slice(0, 3).join("; ") + (bad.length > 3 ? "; …" : "") + ".";
+      ui.status.className = "review-data-status is-error";
+      return;
+    }
+    flush();
+    var fresh = [];
+    for (i = 0; i < doc.reviews.length; i++) {
+      var e = doc.reviews[i];
+      var entry = { card: e.card, at: e.at, rating: e.rating, ms: e.ms };
+      if (addOwn(entry)) { fresh.push(entry); }
+    }
+    appendOwn(fresh);
+    ui.status.className = "review-data-status";
+    ui.status.textContent = "Imported " + fresh.length + " new review" + (fresh.length === 1 ? "" : "s") +
+      " (" + (doc.reviews.length - fresh.length) + " already here).";
+    rebuild();
+    startSession(null);
+  }
+
+  /* ---------- keys and buttons ---------- */
+
+  function onKey(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
+    var target = event.target, tag = target && target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target && target.isContentEditable)) { return; }
+    var key = event.key;
+    if (key === " " || (key === "Enter" && tag !== "BUTTON" && tag !== "A" && tag !== "SUMMARY")) {
+      if (current && !revealed) { event.preventDefault(); reveal(); }
+      else if (key === " " && current) { event.preventDefault(); }
+    } else if (key >= "1" && key <= "4" && key.length === 1) {
+      if (revealed) { event.preventDefault(); rate(+key); }
+    } else if (key === "u" || key === "U") {
+      event.preventDefault(); undo();
+    } else if (key === "s" || key === "S") {
+      if (current) { event.preventDefault(); skip(); }
+    }
+  }
+
+  function wire() {
+    document.addEventListener("keydown", onKey);
+    ui.reveal.addEventListener("click", reveal);
+    ui.ratings.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-rating]");
+      if (button) { rate(+button.getAttribute("data-rating")); }
+    });
+    ui.undo.addEventListener("click", undo);
+    ui.skip.addEventListener("click", skip);
+    ui.deck.addEventListener("change", changeDeck);
+    ui.deck.addEventListener("submit", function (event) { event.preventDefault(); changeDeck(); });
+    var submit = ui.deck.querySelector("[data-deck-submit]");
+    if (submit) { submit.hidden = true; }
+    ui.exportButton.addEventListener("click", exportReviews);
+    ui.importInput.addEventListener("change", function () {
+      var file = ui.importInput.files[0];
+      if (!file) { return; }
+      file.text().then(importReviews, function () {
+        ui.status.textContent = "This file could not be read. Nothing was imported.";
+      });
+      ui.importInput.value = "";
+    });
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", function () { if (document.hidden) { flush(); } });
+    window.addEventListener("storage", function (event) {
+      if (event.key === STORE) { flush(); loadOwn(); rebuild(); startSession(null); }
+    });
+  }
+
+  function getJSON(url, optional) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (response.status === 404 && optional) { return null; }
+      if (!response.ok) { throw new Error(url + " answered " + response.status); }
+      return response.json();
+    });
+  }
+
+  function start(cardsDoc, historyDoc) {
+    var config = historyDoc && historyDoc.scheduler || {};
+    scheduler = new FSRS.Scheduler({
+      desiredRetention: config.desired_retention,
+      learningSteps: config.learning_steps,
+      relearningSteps: config.relearning_steps,
+      maximumInterval: config.maximum_interval
+    });
+    if (typeof config.new_per_day === "number") { newPerDay = config.new_per_day; }
+    if (!historyDoc) { notice("warning", "reviews.json is missing, so only this browser's reviews are used: rebuild the site."); }
+    published = historyDoc && historyDoc.history || {};
+    cards = cardsDoc.cards || [];
+    byId = {};
+    for (var i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
+    loadOwn();
+    readFilters();
+    wire();
+    startQuickly();
+  }
+
+  Promise.all([
+    getJSON(root.getAttribute("data-cards-url"), false),
+    getJSON(root.getAttribute("data-history-url"), true)
+  ]).then(function (docs) { start(docs[0], docs[1]); }, function (error) {
+    ui.progress.textContent = "";
+    notice("error", "The cards could not be loaded (" + error.message + "). Build the site with `make html`, then reload.");
+  });
+})();
