@@ -102,3 +102,10 @@ def test_bad_link_settings_are_reported_and_fail_a_strict_build(tmp_path):
     assert strict.returncode == 1
     assert "STUDYFOLIO_LINKCHECK['timeout']: expected a number above 0, got -1" in report_lines(strict.log)
     assert "strict mode: fix STUDYFOLIO_LINKCHECK in the settings" in strict.log
+
+
+def test_the_dev_servers_own_script_is_not_a_broken_link(tmp_path):
+    build = build_site(CONF, tmp_path / "output", cwd=SITE, extra={"STUDYFOLIO_LIVERELOAD": True})
+    assert build.page("notes/mean/index.html").cssselect('script[src="/_studyfolio/livereload.js"]')
+    assert "livereload" not in build.log
+    assert "Studyfolio found 0 error(s) and 7 warning(s)." in build.log

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import re
 import time
 
 from ..core.diagnostics import StrictModeError, report
@@ -18,6 +19,9 @@ from .site import SiteLinks, failures, offline_results, place
 logger = logging.getLogger("studyfolio")
 
 MAP_FILE = os.path.join("linkcheck", "sources.json")
+# Paths the dev server (`make serve`) answers itself, such as its live-reload script: they are
+# never files of the output, so links to them are not checked.
+DEV_SERVER_PATHS = re.compile(r"^/_studyfolio/")
 
 
 def source_map_file(settings) -> str:
@@ -60,7 +64,8 @@ class BuildLinkCheck:
                 raise StrictModeError(f"strict mode: fix {SETTING} in the settings") from None
             exclude = ()
         started = time.perf_counter()
-        site, found = check_output(output, self.settings.get("SITEURL", ""), sources, exclude)
+        site, found = check_output(output, self.settings.get("SITEURL", ""), sources,
+                                   (*exclude, DEV_SERVER_PATHS))
         logger.info("Studyfolio checked %d internal links on %d pages in %.2f s.",
                     len(site.internal), site.pages, time.perf_counter() - started)
         report(diagnostics(found, strict=strict), strict=strict)

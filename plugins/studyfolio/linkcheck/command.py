@@ -9,7 +9,7 @@ import time
 
 from pelican.settings import get_settings_from_file
 
-from .build import MAP_FILE
+from .build import DEV_SERVER_PATHS, MAP_FILE
 from .cache import LinkCache
 from .classify import offline_verdict
 from .config import SETTING, Config, ConfigError
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     site = SiteLinks.read(output, settings.get("SITEURL", ""), sources)
-    results = site.check_internal(exclude=config.exclude)
+    results = site.check_internal(exclude=(*config.exclude, DEV_SERVER_PATHS))
     requests = cached = 0
     if args.external:
         links = site.external + resource_links(
