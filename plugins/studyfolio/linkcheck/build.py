@@ -81,6 +81,6 @@ def check_output(output: str, siteurl: str, sources: SourceMap,
         site = SiteLinks.read(output, siteurl, sources)
         found = site.check_internal(every=False, exclude=exclude)
         found += failures(offline_results(site.external, offline_verdict))
-        return site, place(found, sources)
+        return site, place(found, sources, output, every_line=False)
     finally:
         gc.enable()

@@ -1,4 +1,8 @@
-"""Read the built site: every page's `href`/`src`/`srcset`/`poster` values and its anchors."""
+"""Read the built site: every page's `href`/`src`/`srcset`/`poster` values and its anchors.
+
+Every build reads every page, so the values are taken by compiled XPath (no Python loop over
+elements); where a link sits in the HTML and what it says are looked up later, and only for
+the few links that need reporting (`link_details`)."""
 
 from __future__ import annotations
 
@@ -8,24 +12,17 @@ from typing import NamedTuple
 from lxml import etree
 
 HTML_SUFFIXES = (".html", ".htm")
-# Elements that can link (HTML and inline SVG); iterating by tag is fast in lxml.
-LINKING_TAGS = ("a", "area", "link", "img", "image", "use", "script", "source", "iframe",
-                "video", "audio", "track", "embed", "input")
-IDS = etree.XPath("//@id | //a/@name", smart_strings=False)
-BASES = etree.XPath("//base/@href", smart_strings=False)
-SKIPPED_RELS = {"preconnect", "dns-prefetch"}  # hints to the browser, not links a reader follows
 # Links a plugin marked as already reported at their source, with a better message than ours:
 # an unknown `res:` id points at the resources page, marked res-unknown (see resources/links.py).
-ALREADY_REPORTED = {"res-unknown"}
+ALREADY_REPORTED = ("res-unknown",)
+SKIPPED_RELS = ("preconnect", "dns-prefetch")  # hints to the browser, not links to follow
+SOURCES = ("img", "script", "source", "iframe", "video", "audio", "track", "embed", "input")
 
 
-class RawLink(NamedTuple):
-    """A link value as written in a page, with its line in the HTML and the text a reader
-    sees (alt text for images), to find the link in its note when its URL was rewritten."""
-
-    url: str
-    line: int
-    text: str
+# Elements that can link (HTML and inline SVG): one walk over them by tag is the fast way.
+LINKING_TAGS = ("a", "area", "link", "image", "use", *SOURCES)
+IDS = etree.XPath("//@id | //a/@name", smart_strings=False)
+BASES = etree.XPath("//base/@href", smart_strings=False)
 
 
 class Page(NamedTuple):
@@ -33,7 +30,7 @@ class Page(NamedTuple):
 
     path: str
     base: str
-    links: tuple[RawLink, ...]
+    urls: tuple[str, ...]
     anchors: frozenset[str]
 
 
@@ -68,50 +65,72 @@ def parse_tree(data: bytes):
         return None
 
 
-def read_page(output: str, path: str) -> Page:
-    """Parse one output HTML file; an empty or unreadable one has no links and no anchors."""
+def read_tree(output: str, path: str):
     try:
         with open(os.path.join(output, path), "rb") as handle:
-            tree = parse_tree(handle.read())
+            return parse_tree(handle.read())
     except OSError:
-        tree = None  # unreadable: nothing to check in it, and it is not this check's to report
+        return None  # unreadable: nothing to check in it, and it is not this check's to report
+
+
+def read_page(output: str, path: str) -> Page:
+    """Parse one output HTML file; an empty or unreadable one has no links and no anchors."""
+    tree = read_tree(output, path)
     if tree is None:
         return Page(path, "", (), frozenset())
-    anchors = frozenset(IDS(tree))
-    base = next(iter(BASES(tree)), "")
-    links = []
+    return Page(path, next(iter(BASES(tree)), "").strip(), tuple(link_values(tree)),
+                frozenset(IDS(tree)))
+
+
+def followed(element) -> bool:
+    """False for links the reader does not follow or another plugin already reported."""
+    classes = element.get("class")
+    if classes and not set(classes.split()).isdisjoint(ALREADY_REPORTED):
+        return False
+    return element.tag != "link" or set((element.get("rel") or "").lower().split()).isdisjoint(SKIPPED_RELS)
+
+
+def link_elements(tree):
+    """The elements of a page that link somewhere, in document order."""
     for element in tree.iter(LINKING_TAGS):
-        get = element.get
-        tag = element.tag
-        if tag == "a" and get("href") is None:
-            continue
-        if tag == "link" and SKIPPED_RELS.intersection((get("rel") or "").lower().split()):
-            continue
-        classes = get("class")
-        if classes and ALREADY_REPORTED.intersection(classes.split()):
-            continue
-        line = element.sourceline or 1
-        text = visible_text(element)
-        if tag == "a":
-            links.append(RawLink(get("href").strip(), line, text))
-            continue
-        for attribute in ("href", "src", "poster"):
-            value = get(attribute)
-            if value is not None:
-                links.append(RawLink(value.strip(), line, text))
-        if get("srcset"):
-            links += [RawLink(url, line, text) for url in srcset_urls(get("srcset"))]
-    return Page(path, str(base).strip(), tuple(links), anchors)
+        if followed(element):
+            yield element
+
+
+def element_values(element) -> list[str]:
+    values = [v.strip() for v in map(element.get, ("href", "src", "poster")) if v is not None]
+    return values + srcset_urls(element.get("srcset") or "")
+
+
+def link_values(tree) -> list[str]:
+    """Every link value of a page; the common case (<a href>) without any detour."""
+    values = []
+    for element in tree.iter(LINKING_TAGS):
+        if element.tag == "a":
+            href = element.get("href")
+            if href is not None and (element.get("class") is None or followed(element)):
+                values.append(href.strip())
+        elif followed(element):
+            values += element_values(element)
+    return values
 
 
 def visible_text(element) -> str:
-    """A link's text, or an image's alt text. Plain text is read directly (most links);
-    only links with markup inside pay for a walk of their children."""
+    """A link's text, or an image's alt text."""
     if element.tag != "a":
         return element.get("alt") or ""
-    if len(element):
-        return "".join(element.itertext())
-    return element.text or ""
+    return "".join(element.itertext())
+
+
+def link_details(output: str, path: str) -> dict[str, tuple[int, str]]:
+    """url -> (line in the HTML, text a reader sees) of its first link on a page: read again
+    only for pages with a link to report, to place it in its note or in the page."""
+    tree = read_tree(output, path)
+    details: dict[str, tuple[int, str]] = {}
+    for element in link_elements(tree) if tree is not None else ():
+        for value in element_values(element):
+            details.setdefault(value, (element.sourceline or 1, visible_text(element)))
+    return details
 
 
 def read_site(output: str) -> tuple[list[str], list[Page]]:

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         requests, cached = run_.requests, run_.cached
     else:
         results += failures(offline_results(site.external, offline_verdict))
-    results = place(results, sources)
+    results = place(results, sources, output)
     seconds = time.perf_counter() - started
 
     shown = condense(r for r in results if args.verbose or r.verdict.status not in QUIET)

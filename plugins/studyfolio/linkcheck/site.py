@@ -1,4 +1,5 @@
-"""Collect every link of a built site into `Link` records, internal and external apart."""
+"""Collect every link of a built site into `Link` records, internal and external apart, and
+place the ones to report: in their note when it has them written, else in the page."""
 
 from __future__ import annotations
 
@@ -7,20 +8,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .collect import Page, RawLink, read_site
+from .collect import Page, link_details, read_site
 from .internal import SiteIndex
 from .locate import SourceMap, display_path
 from .records import Link, Result, Status, Verdict
 
+# A failing link found on more pages than this comes from the theme: its text is not looked
+# for in notes (that would read every page again for nothing).
+THEME_PAGES = 20
+
 
 @dataclass
 class SiteLinks:
-    """The built site's links: (page, link) pairs on this site and links leaving it."""
+    """The built site's links: (page, url, target) on this site and links leaving it."""
 
     output: str
     root: str
     index: SiteIndex
-    internal: list[tuple[Page, RawLink, str]]  # Link records are made only when needed
+    internal: list[tuple[Page, str, str]]  # Link records are made only when needed
     external: list[Link]
     pages: int
 
@@ -33,19 +38,19 @@ class SiteLinks:
         for page in pages:
             shown = ""
             base = index.page_url(page)
-            for raw in page.links:
-                known = absolute.get(raw.url) if not page.base else None
+            for url in page.urls:
+                known = absolute.get(url) if not page.base else None
                 if known is None:
-                    target = index.resolve(base, raw.url)
+                    target = index.resolve(base, url)
                     known = (target, index.internal_path(target) is not None)
-                    if raw.url.startswith("/") and not page.base:
-                        absolute[raw.url] = known
+                    if url.startswith("/") and not page.base:
+                        absolute[url] = known
                 target, on_site = known
                 if on_site:
-                    internal.append((page, raw, target))
+                    internal.append((page, url, target))
                     continue
                 shown = shown or display_path(os.path.join(output, page.path), sources.root)
-                external.append(Link(raw.url, target, page.path, shown, raw.line, raw.text))
+                external.append(Link(url, target, page.path, shown, 0))
         return cls(output, sources.root, index, internal, external, len(pages))
 
     def check_internal(self, *, every: bool = True, exclude: Sequence[re.Pattern] = ()) -> list[Result]:
@@ -57,7 +62,7 @@ class SiteLinks:
         results = []
         index = self.index
         shown_paths: dict[str, str] = {}
-        for page, raw, target in self.internal:
+        for page, url, target in self.internal:
             key = (target, False)
             if "#" in target:  # an anchor is "on this page" or "in /other/"
                 path = index.internal_path(target)
@@ -73,8 +78,7 @@ class SiteLinks:
                 checked = target.partition("#")[0].partition("?")[0]
                 fragment = target.partition("#")[2]
                 checked += f"#{fragment}" if fragment else ""
-                link = Link(raw.url, checked, page.path, shown, raw.line, raw.text)
-                results.append(Result(link, verdict))
+                results.append(Result(Link(url, checked, page.path, shown, 0), verdict))
         return results
 
     def verdict(self, page: Page, target: str, exclude: Sequence[re.Pattern]) -> Verdict:
@@ -85,17 +89,46 @@ class SiteLinks:
         return self.index.check(page, target)
 
 
-def place(results: list[Result], sources: SourceMap) -> list[Result]:
-    """Point each result at the note and line where its link is written, when it is there:
-    found by the link as written, else by its text."""
-    placed = []
-    for result in results:
+def place(results: list[Result], sources: SourceMap, output: str, *,
+          every_line: bool = True) -> list[Result]:
+    """Point each result at the note and line where its link is written: found there by the
+    link as written, else by its text (a rewritten `{filename}` link); the rest at their line
+    in the page. With `every_line` false only the first page of each group gets its line: the
+    build reports a theme link once (see report.condense)."""
+    details: dict[str, dict[str, tuple[int, str]]] = {}
+
+    def detail(link: Link) -> tuple[int, str]:
+        if link.page not in details:
+            details[link.page] = link_details(output, link.page)
+        return details[link.page].get(link.url, (1, ""))
+
+    placed: list[Result | None] = []
+    groups: dict[tuple, list[int]] = {}
+    for number, result in enumerate(results):
         link = result.link
-        if link.page in sources.pages:
-            found = sources.locate(link.page, link.url, link.text)
+        found = sources.locate(link.page, link.url) if link.page in sources.pages else None
+        if found or not link.page:
             if found:
                 link = link._replace(path=found[0], line=found[1], in_source=True)
-        placed.append(result._replace(link=link))
+            placed.append(result._replace(link=link))
+            continue
+        placed.append(None)
+        groups.setdefault((link.target, result.verdict), []).append(number)
+    for members in groups.values():
+        pages = {results[n].link.page for n in members}
+        members.sort(key=lambda n: results[n].link.path)
+        for rank, number in enumerate(members):
+            result = results[number]
+            link = result.link
+            found = None
+            if len(pages) <= THEME_PAGES and link.page in sources.pages:
+                line, text = detail(link)
+                found = sources.locate(link.page, "", text) if text else None
+            if found:
+                link = link._replace(path=found[0], line=found[1], in_source=True)
+            elif every_line or rank == 0:
+                link = link._replace(line=detail(link)[0])
+            placed[number] = result._replace(link=link)
     return placed
 
 
