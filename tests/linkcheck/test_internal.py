@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
+from studyfolio.linkcheck.internal import RELATIVE_PATH, join_path
 from studyfolio.linkcheck.locate import SourceMap
 from studyfolio.linkcheck.records import Status
 from studyfolio.linkcheck.site import SiteLinks
@@ -131,3 +133,18 @@ def test_exclude_patterns_match_site_paths_and_queries_share_a_target(tmp_path):
         ("/app/x", "https://learner.example.org/app/x", "excluded", "matches exclude pattern '^/app/'"),
         ("/gone/?x=1", "https://learner.example.org/gone/", "broken", "no page or file at /gone/"),
     ]
+
+
+@pytest.mark.parametrize("base", ["/notes/a/index.html", "/index.html", "/a/b/c.html", "/p/"])
+@pytest.mark.parametrize("url", [
+    "../note-0001/#section-2", "x/", "a.png?v=2", "../../../../x", ".", "..", "./", "../",
+    "a/./b/../c", "a%20b/c", "x?q#f", "x#", "x?", "../a/..", "sub/index.html#top", "./a:b", "café/",
+])
+def test_the_fast_relative_join_agrees_with_urljoin(base, url):
+    assert RELATIVE_PATH.match(url)
+    assert "http://site.invalid" + join_path(base, url) == urljoin("http://site.invalid" + base, url)
+
+
+@pytest.mark.parametrize("url", ["mailto:x", "x:y", "//host/x", "?q", "", "#top", "/abs"])
+def test_other_links_take_the_full_join(url):
+    assert not RELATIVE_PATH.match(url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from ..core.diagnostics import did_you_mean
@@ -11,6 +12,23 @@ from .records import Status, Verdict
 
 PLACEHOLDER_ORIGIN = "http://site.invalid"  # stands for the site while SITEURL is empty
 ALWAYS_THERE = {"", "top"}  # `#` and `#top` scroll to the top of any page (HTML standard)
+
+
+# 'x/', '../x/#top', 'a.png?v=2': a relative path (no scheme, no host), maybe a query and fragment.
+RELATIVE_PATH = re.compile(r"(?![a-zA-Z][a-zA-Z0-9+.-]*:)[^/?#][^?#]*(?:\?[^#]*)?(?:#.*)?\Z", re.S)
+
+
+def join_path(base_path: str, url: str) -> str:
+    """A relative path joined to the path of the page it is on, dot segments removed, as
+    urljoin does (RFC 3986), for the common case only (see RELATIVE_PATH)."""
+    path, _, fragment = url.partition("#")
+    path, _, query = path.partition("?")
+    folder = base_path.rsplit("/", 1)[0] + "/"
+    joined = posixpath.normpath(folder + path)
+    last = path.rsplit("/", 1)[-1]
+    if path.endswith("/") or last in (".", ".."):
+        joined = joined.rstrip("/") + "/"
+    return joined + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
 
 
 def url_kind(url: str) -> str:
@@ -48,6 +66,8 @@ class SiteIndex:
             return self.origin + url
         if url.startswith("#"):
             return base.split("#", 1)[0] + url
+        if base.startswith(self.origin + "/") and RELATIVE_PATH.match(url):
+            return self.origin + join_path(base[len(self.origin):], url)
         try:
             return urljoin(base, url)
         except ValueError:

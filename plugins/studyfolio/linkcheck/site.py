@@ -58,19 +58,21 @@ class SiteLinks:
         file and anchor they point at exist. `exclude` patterns are matched against the
         link's site path with its query ('/review/?note=x'): a static site ignores queries,
         so links that differ only there share a target and are reported together."""
-        known: dict[tuple[str, bool], Verdict] = {}  # wording differs on the target's own page
+        known: dict[object, tuple[Verdict, bool]] = {}  # verdict, and whether it failed
         results = []
         index = self.index
         shown_paths: dict[str, str] = {}
         for page, url, target in self.internal:
-            key = (target, False)
-            if "#" in target:  # an anchor is "on this page" or "in /other/"
+            key: object = target
+            if "#" in target:  # an anchor's wording: "on this page" or "in /other/"
                 path = index.internal_path(target)
                 key = (target, path is not None and index.target_file(path) == page.path)
-            verdict = known.get(key)
-            if verdict is None:
-                verdict = known[key] = self.verdict(page, target, exclude)
-            if every or verdict.status.failed:
+            entry = known.get(key)
+            if entry is None:
+                verdict = self.verdict(page, target, exclude)
+                entry = known[key] = (verdict, verdict.status.failed)
+            verdict, failed = entry
+            if every or failed:
                 shown = shown_paths.get(page.path)
                 if shown is None:
                     shown = shown_paths[page.path] = display_path(
