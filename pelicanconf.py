@@ -65,7 +65,7 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/"), ("Tags", "tags/")]
+MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/")]  # tags: from the notes page
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
 
