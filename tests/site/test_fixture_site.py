@@ -85,3 +85,12 @@ def test_notes_link_to_their_older_and_newer_neighbours(fixture_build):
     assert [(a.get("rel"), a.get("href")) for a in older.cssselect(".note-nav a")] == [
         ("next", "/notes/broken-math/")
     ]
+
+
+def test_menu_pages_exist_and_say_how_to_start_on_a_site_without_them(fixture_build):
+    for path, start in (("resources/index.html", "No resources yet."), ("roadmaps/index.html", "No roadmap yet.")):
+        [empty] = fixture_build.page(path).cssselect(".empty-state")
+        assert empty.text_content().startswith(start)
+    menu = [a.get("href") for a in fixture_build.page("index.html").cssselect("nav[aria-label=Main] ul a")]
+    for href in menu:
+        assert (fixture_build.output / href.strip("/") / "index.html").exists(), href

@@ -56,8 +56,7 @@ class ResourcesGenerator(Generator):
                         self.index.add(resource_id, mention)
 
     def generate_output(self, writer):
-        if not self.registry.found:
-            return
+        """The page is written even with no registry (the menu links to it), saying how to start."""
         self.add_roadmap_mentions()
         writer.write_file(
             "resources/index.html",

@@ -101,8 +101,7 @@ class RoadmapsGenerator(Generator):
         }
 
     def generate_output(self, writer):
-        if not self.roadmaps:
-            return
+        """The index is written even with no roadmap (the menu links to it), saying how to start."""
         common = {"registry": self.registry, "relative_urls": self.settings.get("RELATIVE_URLS")}
         writer.write_file(
             "roadmaps/index.html", self.get_template("roadmaps"), self.context,
