@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -51,3 +52,15 @@ def build_site(
         env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
     return Build(output=output, returncode=done.returncode, log=done.stdout + done.stderr)
+
+
+def report_lines(log: str, *, files: str = r"\S+") -> list[str]:
+    """Studyfolio's `path:line: message` lines from Pelican's log, without its time, level and
+    source columns; `files` narrows the paths (a regex, e.g. r"\\S+\\.md")."""
+    found = re.findall(rf"(content/{files}:\d+: .+?)\s{{2,}}\S+\.py:\d+", log)
+    return [re.sub(r"\s+", " ", line).strip() for line in found]
+
+
+def report_md_lines(log: str) -> list[str]:
+    """The report lines about notes (Markdown files) only."""
+    return report_lines(log, files=r"\S+\.md")

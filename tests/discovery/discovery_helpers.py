@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import textwrap
 from pathlib import Path
 
@@ -20,10 +19,6 @@ from studyfolio.discovery.notes import link_notes
 SITE = Path(__file__).resolve().parent / "site"
 
 
-def report_lines(log: str) -> list[str]:
-    """Studyfolio's report lines from Pelican's log, without its time and level columns."""
-    found = re.findall(r"(content/\S+\.md:\d+: .+?)\s{2,}\S+\.py:\d+", log)
-    return [re.sub(r"\s+", " ", line).strip() for line in found]
 
 
 def pagefind_fragments(output: Path) -> dict[str, dict]:

@@ -7,9 +7,9 @@ import json
 import shutil
 
 import pytest
-from discovery_helpers import SITE, pagefind_fragments, report_lines
+from discovery_helpers import SITE, pagefind_fragments
 
-from sitebuild import build_site
+from sitebuild import build_site, report_md_lines
 from studyfolio.discovery.pagefind_bundle import BundleLayoutError, stabilize
 from studyfolio.discovery.search import SearchIndexError, index_site
 
@@ -18,7 +18,7 @@ NOTES = ["dot-product", "matrices", "mean-arithmetic", "mean-geometric", "mistak
 
 
 def test_every_broken_wikilink_and_series_problem_is_reported_once(discovery_build):
-    assert report_lines(discovery_build.log) == [
+    assert report_md_lines(discovery_build.log) == [
         "content/notes/mistakes.md:6: Series-Part without Series",
         "content/notes/mistakes.md:8: ambiguous wikilink [[Mean]]: 2 notes have this title: content/notes/mean-arithmetic.md, content/notes/mean-geometric.md",
         "content/notes/mistakes.md:10: [[unfinished]] links to a draft (content/notes/unfinished.md)",

@@ -7,16 +7,13 @@ import pytest
 from cards_helpers import SITE
 from lxml import html as lxml_html
 
-from sitebuild import build_site
+from sitebuild import build_site, report_md_lines
 from studyfolio.flashcards.export import CardsFormatError, read_cards_json
 
 SITE_URL = "https://cards.example.org"
 KEYS = ["id", "note", "question", "answer", "level", "tags", "video_url", "cloze", "kind"]
 
 
-def report_lines(log: str) -> list[str]:
-    found = re.findall(r"(content/\S+\.md:\d+: .+?)\s{2,}\S+\.py:\d+", log)
-    return [re.sub(r"\s+", " ", line).strip() for line in found]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +27,7 @@ def ids_on(page) -> list[str]:
 
 def test_every_problem_in_the_site_is_reported_once_with_its_place(cards_build):
     assert cards_build.returncode == 0, cards_build.log
-    assert report_lines(cards_build.log) == [
+    assert report_md_lines(cards_build.log) == [
         "content/notes/mistakes.md:7: bad level 'expert': expected easy, medium or hard",
         "content/notes/mistakes.md:8: unknown card option 'colour'",
         "content/notes/mistakes.md:13: malformed timestamp '4.14': expected mm:ss or h:mm:ss, e.g. 04:14",

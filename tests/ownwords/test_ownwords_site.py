@@ -5,17 +5,12 @@ import re
 import pytest
 from conftest import SITE
 
-from sitebuild import build_site
-
-
-def report_lines(log: str) -> list[str]:
-    found = re.findall(r"(content/\S+\.md:\d+: .+?)\s{2,}\S+\.py:\d+", log)
-    return [re.sub(r"\s+", " ", line).strip() for line in found]
+from sitebuild import build_site, report_md_lines
 
 
 def test_every_problem_is_reported_once_with_its_line(ownwords_build):
     assert ownwords_build.returncode == 0, ownwords_build.log
-    assert report_lines(ownwords_build.log) == [
+    assert report_md_lines(ownwords_build.log) == [
         "content/notes/broken-note.md:6: Transcript 'transcripts/rank-vid.txt' not found under content/",
         "content/notes/broken-note.md:8: timestamp [05:01] is past the end of the video (05:00)",
         "content/notes/broken-note.md:10: invalid layout in '/// explain': 'sideways' is not one of: auto, beside, below; the block is shown as plain text",

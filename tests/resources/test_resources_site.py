@@ -1,17 +1,11 @@
 """The fixture site's resources: links in notes, the per-note list, /resources/ and mentions."""
 
-import re
 import shutil
 import time
 
 import pytest
 
-from sitebuild import ROOT, build_site
-
-
-def report_lines(log: str) -> list[str]:
-    found = re.findall(r"(content/\S+:\d+: .+?)\s{2,}\S+\.py:\d+", log)
-    return [re.sub(r"\s+", " ", line).strip() for line in found]
+from sitebuild import ROOT, build_site, report_lines
 
 
 def test_unknown_resource_in_a_note_is_reported_with_its_line(studypath_build):

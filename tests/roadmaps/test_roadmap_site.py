@@ -1,11 +1,10 @@
 """Roadmap pages of the fixture site: topics, notes, cards, progress, next up, graph, errors."""
 
-import re
 
 
-def report_lines(log: str) -> list[str]:
-    found = re.findall(r"(content/\S+:\d+: .+?)\s{2,}\S+\.py:\d+", log)
-    return [re.sub(r"\s+", " ", line).strip() for line in found]
+
+
+from sitebuild import report_lines
 
 
 def test_every_roadmap_problem_is_reported_once_together(studypath_build):

@@ -1,21 +1,18 @@
 """The edge-case fixture site: what a reader sees, and what the learner is told."""
 
-import re
 
 import pytest
+
+from sitebuild import report_md_lines
 
 MATH = "{http://www.w3.org/1998/Math/MathML}math"
 
 
-def report_lines(log: str) -> list[str]:
-    """Studyfolio's report lines from Pelican's log, without its time and level columns."""
-    found = re.findall(r"(content/\S+\.md:\d+: .+?)\s{2,}\S+\.py:\d+", log)
-    return [re.sub(r"\s+", " ", line).strip() for line in found]
 
 
 def test_build_succeeds_and_reports_every_problem_once(fixture_build):
     assert fixture_build.returncode == 0, fixture_build.log
-    assert report_lines(fixture_build.log) == [
+    assert report_md_lines(fixture_build.log) == [
         "content/notes/broken-math.md:6: unknown Level 'Expert'",
         "content/notes/broken-math.md:10: invalid TeX in $\\frac{a}{b$: unbalanced braces: 1 '{' not closed",
         "content/notes/broken-math.md:12: invalid TeX in $\\foo x$: unknown command \\foo",
