@@ -31,6 +31,12 @@ class Build:
         return (self.output / relative).read_text(encoding="utf-8")
 
 
+def test_path() -> str:
+    """PYTHONPATH with tests/ first: test sites' settings (also copies in tmp folders) import
+    testsite_settings from there."""
+    return os.pathsep.join(filter(None, [str(ROOT / "tests"), os.environ.get("PYTHONPATH")]))
+
+
 def build_site(
     settings: Path,
     output: Path,
@@ -49,7 +55,7 @@ def build_site(
     command += ["-e", *[f"{key}={json.dumps(value)}" for key, value in extra.items()]]
     done = subprocess.run(
         command, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-        env={**os.environ, "COLUMNS": "200", **(env or {})},
+        env={**os.environ, "COLUMNS": "200", "PYTHONPATH": test_path(), **(env or {})},
     )
     return Build(output=output, returncode=done.returncode, log=done.stdout + done.stderr)
 

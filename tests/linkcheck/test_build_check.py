@@ -45,7 +45,7 @@ def test_every_broken_internal_link_is_reported_once_against_its_note(build):
     pages = len(list(build.output.rglob("*.html")))
     assert report_lines(build.log) == [
         f"{menu_page}:{menu_link.sourceline}: [broken] /roadmap/: no page or file at /roadmap/"
-        f" (also on {pages - 1} more pages)",
+        f" (also on {pages - 1} more pages) | hint: did you mean '/roadmaps/'?",
         "content/notes/mean.md:12: [broken] ../variance/old.html: no page or file at /notes/variance/old.html"
         " | hint: did you mean '/notes/variance/'?",
         "content/notes/variance.md:10: [broken] /notes/varience/: no page or file at /notes/varience/"

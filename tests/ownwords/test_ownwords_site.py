@@ -1,11 +1,13 @@
 """The own-words fixture site built by Pelican: what the author is told, what readers see."""
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import SITE
 
 from sitebuild import build_site, report_md_lines
+
+SITE = Path(__file__).resolve().parent / "site"
 
 
 def test_every_problem_is_reported_once_with_its_line(ownwords_build):
