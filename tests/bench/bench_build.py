@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cards_corpus import CARDS_PER_NOTE, card_text  # noqa: E402
-from corpus import write_corpus  # noqa: E402
+from corpus import studyfolio_settings, write_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -27,20 +27,6 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 """
 
-STUDYFOLIO = """
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *
-PATH = {content!r}
-THEME = {root!r} + "/theme"
-PLUGIN_PATHS = [{root!r} + "/plugins"]
-STATIC_PATHS = []
-CACHE_PATH = {cache!r}
-LOAD_CONTENT_CACHE = {warm}
-"""
-
-# The same build without the flashcards plugin, to measure its share.
-NO_CARDS = STUDYFOLIO + 'PLUGINS = [p for p in PLUGINS if p != "studyfolio.flashcards"]\n'
 
 
 def run(settings: Path, output: Path, touch: Path | None = None) -> dict:
@@ -66,12 +52,16 @@ def main() -> None:
         content = write_corpus(tmp / "content", args.notes, extra=card_text)
         cache = tmp / "cache"
         settings = {}
-        for name, template, warm in (("bare", BARE, False), ("fresh", STUDYFOLIO, False),
-                                     ("warm", STUDYFOLIO, True), ("nocards", NO_CARDS, False)):
-            path = tmp / f"{name}conf.py"
-            path.write_text(template.format(root=str(ROOT), content=str(content),
-                                            cache=str(cache), warm=warm))
-            settings[name] = path
+        texts = {
+            "bare": BARE.format(content=str(content)),
+            "fresh": studyfolio_settings(ROOT, content, cache),
+            "warm": studyfolio_settings(ROOT, content, cache, warm=True),
+            # the same build without the flashcards plugin, to measure its share
+            "nocards": studyfolio_settings(ROOT, content, cache, without="studyfolio.flashcards"),
+        }
+        for name, text in texts.items():
+            settings[name] = tmp / f"{name}conf.py"
+            settings[name].write_text(text)
 
         times = {"bare": [], "fresh": [], "warm": [], "nocards": []}
         touched = content / "notes" / "note-0000.md"

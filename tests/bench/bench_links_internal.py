@@ -16,23 +16,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import write_corpus  # noqa: E402
+from corpus import studyfolio_settings, write_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
-SETTINGS = """
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *
-PATH = {content!r}
-THEME = {root!r} + "/theme"
-PLUGIN_PATHS = [{root!r} + "/plugins"]
-STATIC_PATHS = []
-CACHE_PATH = {cache!r}
-LOAD_CONTENT_CACHE = False
-"""
-WITHOUT = 'PLUGINS = [p for p in PLUGINS if p != "studyfolio.linkcheck"]\n'
 
 
 def anchors(count: int):
@@ -86,10 +74,10 @@ def main() -> None:
         content = write_corpus(work / "content", args.notes, extra=anchors(args.notes))
         timings = {}
         for _ in range(2):  # alternate, keep the best of two of each
-            for name, extra in (("with", ""), ("without", WITHOUT)):
+            for name, without in (("with", ""), ("without", "studyfolio.linkcheck")):
                 settings = work / f"{name}.py"
-                settings.write_text(SETTINGS.format(root=str(ROOT), content=str(content),
-                                                    cache=str(work / f"cache-{name}")) + extra)
+                settings.write_text(studyfolio_settings(ROOT, content, work / f"cache-{name}",
+                                                        without=without))
                 cpu, wall = build(settings, work / f"output-{name}")
                 best = timings.get(name, (cpu, wall))
                 timings[name] = (min(cpu, best[0]), min(wall, best[1]))
