@@ -58,18 +58,21 @@ def main() -> None:
             "warm": studyfolio_settings(ROOT, content, cache, warm=True),
             # the same build without the flashcards plugin, to measure its share
             "nocards": studyfolio_settings(ROOT, content, cache, without="studyfolio.flashcards"),
+            # and without the search index (Pagefind, a separate multi-threaded program)
+            "nosearch": studyfolio_settings(ROOT, content, cache) + "STUDYFOLIO_SEARCH = False\n",
         }
         for name, text in texts.items():
             settings[name] = tmp / f"{name}conf.py"
             settings[name].write_text(text)
 
-        times = {"bare": [], "fresh": [], "warm": [], "nocards": []}
+        times = {name: [] for name in texts}
         touched = content / "notes" / "note-0000.md"
         for _ in range(args.repeat):
             times["bare"].append(run(settings["bare"], tmp / "out-bare")["first"])
             times["fresh"].append(run(settings["fresh"], tmp / "out-sf")["first"])
             times["warm"].append(run(settings["warm"], tmp / "out-sf", touch=touched)["rebuild"])
             times["nocards"].append(run(settings["nocards"], tmp / "out-nocards")["first"])
+            times["nosearch"].append(run(settings["nosearch"], tmp / "out-nosearch")["first"])
 
     median = {name: statistics.median(values) for name, values in times.items()}
     print(f"corpus: {args.notes} notes of ~600 words and {CARDS_PER_NOTE} cards; median of {args.repeat} runs each;"
@@ -83,6 +86,9 @@ def main() -> None:
     share = (median["fresh"] - median["nocards"]) / median["fresh"]
     print(f"  flashcards plugin: {median['fresh'] - median['nocards']:.2f} s,"
           f" {share:.0%} of the fresh build (same build without the plugin: {median['nocards']:.2f} s)")
+    search = median["fresh"] - median["nosearch"]
+    print(f"  search index: {search:.2f} s, {search / median['fresh']:.0%} of the fresh build"
+          f" (without it: {median['nosearch']:.2f} s, {median['nosearch'] / median['bare']:.2f} x bare)")
 
 
 if __name__ == "__main__":
