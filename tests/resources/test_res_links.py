@@ -89,3 +89,15 @@ def test_other_links_and_code_are_untouched():
     html, problems = render("[web](https://example.org) and `[x](res:isl)`")
     assert problems == []
     assert html == '<p><a href="https://example.org">web</a> and <code>[x](res:isl)</code></p>'
+
+
+def test_an_unreadable_registry_is_reported_once_not_at_every_link():
+    broken = parse_registry("- id: isl\n  title: [unclosed\n")
+    assert [d.format() for d in broken.diagnostics] == [
+        "content/resources.yml:3: invalid YAML: did not find expected ',' or ']'\n"
+        "    hint: check the indentation and that every list item starts with '- '"
+    ]
+    html, problems = render("[a](res:isl) and [b](res:numpy)", registry=broken)
+    assert problems == []
+    tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    assert [a.get("data-res") for a in tree.find_class("res-unknown")] == ["isl", "numpy"]

@@ -140,7 +140,8 @@ class ExplanationBlock(Block):
             else:
                 message = f"explanation block names '{rid}', which is not a resource id"
                 hint = "name a resource of content/resources.yml as `res:resource-id`"
-            state.note.error(line, message, hint)
+            if not (well_formed and getattr(registry, "unreadable", False)):  # else its YAML error says it
+                state.note.error(line, message, hint)
             missing = etree.SubElement(head, "span", {"class": "compare-resource-missing"})
             missing.text = AtomicString(f"res:{rid}" if well_formed else rid)
             return

@@ -82,7 +82,8 @@ class ResourceLinks(Treeprocessor):
             link.set("href", resource_href(siteurl, resource_id))
             link.set("data-res", resource_id)
             if resource is None:
-                if (line, resource_id) not in reported:
+                # With resources.yml unreadable, its YAML error is the one report to make.
+                if not registry.unreadable and (line, resource_id) not in reported:
                     reported.add((line, resource_id))
                     note.error(line, f"unknown resource 'res:{resource_id}'", registry.unknown_hint(resource_id))
                 link.set("class", "res-link res-unknown")

@@ -58,6 +58,7 @@ class Registry:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     path: str = "content/resources.yml"
     found: bool = False
+    unreadable: bool = False  # the file is not valid YAML: ids cannot be judged unknown
 
     def get(self, resource_id: str) -> Resource | None:
         return next((r for r in self.resources if r.id == resource_id), None)
@@ -167,6 +168,7 @@ def parse_registry(text: str, path: str = "content/resources.yml") -> Registry:
     problems = Y.Problems(path)
     registry = Registry(path=path, found=True)
     root = Y.compose(text, problems)
+    registry.unreadable = root is None and bool(problems.items)
     if root is not None and not Y.is_null(root):
         if not isinstance(root, yaml.SequenceNode):
             problems.error(

@@ -205,7 +205,7 @@ class RoadmapReader:
                         did_you_mean(prerequisite, known) or "use the id of a topic in this roadmap",
                     )
             for resource in topic.resources:
-                if self.registry.get(resource) is None:
+                if self.registry.get(resource) is None and not self.registry.unreadable:
                     self.problems.error(
                         self.resource_lines[(topic.id, resource)],
                         f"unknown resource '{resource}' in topic '{topic.id}'",
