@@ -147,18 +147,18 @@ def test_a_problem_is_shown_in_the_page_with_its_path_and_line(browser, dev_site
     note.write_text(text.replace("## Adding them", "See [[Quaternions]].\n\n## Adding them"), encoding="utf-8")
     line = text.splitlines().index("## Adding them") + 1
     problem = page.locator("[data-livereload-panel] li", has_text="unknown note in [[Quaternions]]")
-    problem.wait_for(timeout=5_000)
+    problem.wait_for(timeout=15_000)
     assert problem.locator("code").text_content() == f"content/notes/vectors.md:{line}: unknown note in [[Quaternions]]"
     assert "hint: link a note by its file name" in problem.text_content()
     screenshot(page, "discovery-livereload-problem")
     page.screenshot(path=str(screenshot(page, "discovery-livereload-problem")))  # the viewport
     page.emulate_media(color_scheme="dark")
     page.reload()
-    problem.wait_for(timeout=5_000)
+    problem.wait_for(timeout=15_000)
     page.screenshot(path=str(screenshot(page, "discovery-livereload-problem-dark")))
 
     note.write_text(text, encoding="utf-8")  # fixed: the page reloads and the panel goes away
-    page.locator("text=See Quaternions").wait_for(state="detached", timeout=5_000)
+    page.locator("text=See Quaternions").wait_for(state="detached", timeout=15_000)
     connected(page)
     # The quick build of the fixed note reloads the page first; the full build that follows
     # publishes the site's problems again, so the panel is empty once that one is in.
