@@ -70,3 +70,27 @@ def report_lines(log: str, *, files: str = r"\S+") -> list[str]:
 def report_md_lines(log: str) -> list[str]:
     """The report lines about notes (Markdown files) only."""
     return report_lines(log, files=r"\S+\.md")
+
+
+SETTINGS = """
+import sys
+sys.path.insert(0, {root!r})
+from pelicanconf import *
+PATH = {content!r}
+THEME = {root!r} + "/theme"
+PLUGIN_PATHS = [{root!r} + "/plugins"]
+STATIC_PATHS = []
+CACHE_PATH = {cache!r}
+LOAD_CONTENT_CACHE = {warm}
+"""
+
+
+def settings_text(content: Path, *, cache: Path | None = None, warm: bool = False,
+                  without: str = "") -> str:
+    """A settings file for a site made in a temporary folder: the repo's writing settings with
+    `content` as PATH; `without` drops one plugin (to measure its share)."""
+    text = SETTINGS.format(root=str(ROOT), content=str(content),
+                           cache=str(cache or content.parent / "cache"), warm=warm)
+    if without:
+        text += f"PLUGINS = [p for p in PLUGINS if p != {without!r}]\n"
+    return text

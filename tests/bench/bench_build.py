@@ -12,9 +12,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 from cards_corpus import CARDS_PER_NOTE, card_text  # noqa: E402
-from corpus import studyfolio_settings, write_corpus  # noqa: E402
+from corpus import write_corpus  # noqa: E402
+
+from sitebuild import settings_text  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -54,12 +56,12 @@ def main() -> None:
         settings = {}
         texts = {
             "bare": BARE.format(content=str(content)),
-            "fresh": studyfolio_settings(ROOT, content, cache),
-            "warm": studyfolio_settings(ROOT, content, cache, warm=True),
+            "fresh": settings_text(content, cache=cache),
+            "warm": settings_text(content, cache=cache, warm=True),
             # the same build without the flashcards plugin, to measure its share
-            "nocards": studyfolio_settings(ROOT, content, cache, without="studyfolio.flashcards"),
+            "nocards": settings_text(content, cache=cache, without="studyfolio.flashcards"),
             # and without the search index (Pagefind, a separate multi-threaded program)
-            "nosearch": studyfolio_settings(ROOT, content, cache) + "STUDYFOLIO_SEARCH = False\n",
+            "nosearch": settings_text(content, cache=cache) + "STUDYFOLIO_SEARCH = False\n",
         }
         for name, text in texts.items():
             settings[name] = tmp / f"{name}conf.py"

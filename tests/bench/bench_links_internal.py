@@ -15,8 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import studyfolio_settings, write_corpus  # noqa: E402
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
+from corpus import write_corpus  # noqa: E402
+
+from sitebuild import settings_text  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -76,8 +78,8 @@ def main() -> None:
         for _ in range(2):  # alternate, keep the best of two of each
             for name, without in (("with", ""), ("without", "studyfolio.linkcheck")):
                 settings = work / f"{name}.py"
-                settings.write_text(studyfolio_settings(ROOT, content, work / f"cache-{name}",
-                                                        without=without))
+                settings.write_text(settings_text(content, cache=work / f"cache-{name}",
+                                                  without=without))
                 cpu, wall = build(settings, work / f"output-{name}")
                 best = timings.get(name, (cpu, wall))
                 timings[name] = (min(cpu, best[0]), min(wall, best[1]))

@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
 
-from sitebuild import build_site  # noqa: E402
+from sitebuild import build_site, settings_text  # noqa: E402
 from studyfolio.srs.exchange import history_json  # noqa: E402
 from studyfolio.srs.log import Review  # noqa: E402
 from studyfolio.srs.scheduler import SchedulerConfig  # noqa: E402
@@ -42,18 +42,6 @@ OWN_FILES = (
     "theme/static/css/review.css",
 )
 NOW = datetime(2026, 10, 1, 10, 0, tzinfo=UTC)
-
-SETTINGS = """
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *
-PATH = {content!r}
-THEME = {root!r} + "/theme"
-PLUGIN_PATHS = [{root!r} + "/plugins"]
-STATIC_PATHS = []
-LOAD_CONTENT_CACHE = False
-"""
-
 
 def synthetic_cards(count: int, notes: int, rng: random.Random) -> list[dict]:
     """Cards shaped like the flashcards plugin's, with answers of a few sentences and some math."""
@@ -154,7 +142,7 @@ def main() -> int:
         content.mkdir(parents=True)
         (content / "one.md").write_text("Title: One note\nDate: 2026-09-01\n\nA note so the site has a page.\n")
         settings = tmp / "benchconf.py"
-        settings.write_text(SETTINGS.format(root=str(ROOT), content=str(tmp / "content")))
+        settings.write_text(settings_text(tmp / "content"))
         build = build_site(settings, tmp / "output", cwd=tmp)
         if build.returncode != 0:
             print(build.log)

@@ -64,24 +64,3 @@ def write_corpus(folder: Path, count: int = 1000, seed: int = 7, extra=None) -> 
         (notes / f"note-{index:04d}.md").write_text(note_text(index, rng, count=count, extra=more))
     return folder
 
-
-STUDYFOLIO_SETTINGS = """
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *
-PATH = {content!r}
-THEME = {root!r} + "/theme"
-PLUGIN_PATHS = [{root!r} + "/plugins"]
-STATIC_PATHS = []
-CACHE_PATH = {cache!r}
-LOAD_CONTENT_CACHE = {warm}
-"""
-
-
-def studyfolio_settings(root: Path, content: Path, cache: Path, *, warm: bool = False,
-                        without: str = "") -> str:
-    """A Pelican settings file for the corpus with the repo's settings; `without` drops a plugin."""
-    text = STUDYFOLIO_SETTINGS.format(root=str(root), content=str(content), cache=str(cache), warm=warm)
-    if without:
-        text += f"PLUGINS = [p for p in PLUGINS if p != {without!r}]\n"
-    return text

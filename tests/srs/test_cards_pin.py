@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build_site
+from sitebuild import build_site, settings_text
 from studyfolio.cli import main
 from studyfolio.srs.pin import find_blocks, pin_note
 
@@ -44,21 +44,9 @@ Nothing.
 ```
 """
 
-SETTINGS = """
-import sys
-sys.path.insert(0, {root!r})
-from pelicanconf import *
-PATH = {content!r}
-THEME = {root!r} + "/theme"
-PLUGIN_PATHS = [{root!r} + "/plugins"]
-STATIC_PATHS = []
-LOAD_CONTENT_CACHE = False
-"""
-
-
 def build(root: Path):
     settings = root / "pinconf.py"
-    settings.write_text(SETTINGS.format(root=str(ROOT), content=str(root / "content")))
+    settings.write_text(settings_text(root / "content"))
     done = build_site(settings, root / "output", cwd=root)
     assert done.returncode == 0, done.log
     return json.loads((root / "output" / "cards.json").read_text())["cards"]
