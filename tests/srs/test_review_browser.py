@@ -21,7 +21,7 @@ def site(srs_build, serve):
 def open_review(page, site, query: str = ""):
     page.clock.set_fixed_time(NOW)
     page.goto(f"{site}/review/{query}")
-    page.wait_for_selector("[data-stage]:not([hidden]), [data-done]:not([hidden])")
+    page.wait_for_selector("#review[aria-busy=false]")  # the whole session is counted
 
 
 def progress(page) -> str:
@@ -61,7 +61,7 @@ def test_review_five_cards_reload_export_clear_import(page, site, tmp_path):
     assert progress(page) == "0 due · 0 new · 5 done today Deck mastery 100%"
 
     page.reload()
-    page.wait_for_selector("[data-done]:not([hidden])")
+    page.wait_for_selector("#review[aria-busy=false]")
     assert progress(page) == "0 due · 0 new · 5 done today Deck mastery 100%"
     assert page.inner_text("[data-done] h2") == "Nothing to review right now"
     kept = saved(page)
@@ -116,7 +116,7 @@ def test_undo_takes_back_the_last_rating_before_it_is_written(page, site):
     page.keyboard.press("3")
     page.keyboard.press("s")  # skip the new card
     page.reload()
-    page.wait_for_selector("[data-stage]:not([hidden]), [data-done]:not([hidden])")
+    page.wait_for_selector("#review[aria-busy=false]")  # the whole session is counted
     assert [(r["card"], r["rating"]) for r in saved(page)] == [("bayes-0badcafe", 3)]
 
 
@@ -154,7 +154,7 @@ def test_an_unreadable_saved_log_is_kept_aside_not_wiped(page, site):
     open_review(page, site)
     page.evaluate(f"localStorage.setItem({STORE!r}, '{{\"format\": \"studyfolio-reviews\", \"reviews\": [')")
     page.reload()
-    page.wait_for_selector("[data-stage]:not([hidden])")
+    page.wait_for_selector("#review[aria-busy=false]")
     notice = page.inner_text(".review-notice-error")
     assert notice.startswith("The reviews saved in this browser could not be read, so they were kept aside, untouched,"
                              " under the storage key “studyfolio-reviews-unreadable-2026-10-01T10:00:00.000Z”")
@@ -163,7 +163,7 @@ def test_an_unreadable_saved_log_is_kept_aside_not_wiped(page, site):
     page.keyboard.press("Space")
     page.keyboard.press("4")
     page.reload()
-    page.wait_for_selector("[data-stage]:not([hidden])")
+    page.wait_for_selector("#review[aria-busy=false]")
     assert len(saved(page)) == 1
     assert page.evaluate("localStorage.getItem('studyfolio-reviews-unreadable-2026-10-01T10:00:00.000Z')") == aside
 

@@ -13,12 +13,14 @@ from pelican.generators import Generator
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.report import extra_diagnostics
 from ..core.source import site_relative
+from ..flashcards.collect import site_cards
 from .cards import StudyCard, cards_of_articles, note_of_card_id
 from .exchange import history_json
 from .heatmap import build_heatmap
 from .log import LogRead, read_log
 from .mastery import MasteryIndex
 from .progress import Progress, local_day
+from .queue import review_files
 from .scheduler import (
     DEFAULT_NEW_PER_DAY,
     DEFAULT_RETENTION,
@@ -137,6 +139,7 @@ class ReviewGenerator(Generator):
         for article in articles:
             notes_per_day[article.date.astimezone(zone).date()].append(article.title)
         self.history = history_json(log.reviews, self.config)
+        self.states = progress.states
         self.decks = review_decks(cards)
         self.context["study_heatmap"] = build_heatmap(per_day, notes_per_day)
         self.context["srs_mastery"] = MasteryIndex(progress)
@@ -153,6 +156,11 @@ class ReviewGenerator(Generator):
             review_config=self.config.to_json(),
             url=REVIEW_URL,
         )
-        path = os.path.join(self.output_path, HISTORY_SAVE_AS)
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(self.history)
+        # the cards as cards.json has them: in its order, their HTML with links resolved
+        cards = [card.to_json() for card in site_cards(self.context).cards]
+        files = {HISTORY_SAVE_AS: self.history, **review_files(cards, self.states, self.config)}
+        for name, text in sorted(files.items()):
+            path = os.path.join(self.output_path, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)

@@ -2,6 +2,11 @@
    then cards in a learning step due within 20 minutes; one at a time, by keyboard or pointer.
    History = the build's reviews.json (from content/reviews.jsonl) united with this browser's
    own log in localStorage; card states are rebuilt by replaying it through fsrs.js.
+   The first card comes quickly: the build's review/index.json holds each card's state after
+   the published log, so only this browser's own later reviews are replayed on top of it, and
+   review/cards-N.json holds the HTML of a hundred cards; cards.json and reviews.json load once
+   that card is shown (a card whose own reviews are not later than the published ones waits
+   for them, and is replayed from its whole history).
    The own log is append-only: the last rating is written when the next one is made or the page
    is left, so Undo takes it back before it is ever written. */
 (function () {
@@ -26,6 +31,7 @@
     exportButton: $("[data-export]"), importInput: $("[data-import]"), status: $("[data-data-status]")
   };
   var site = root.getAttribute("data-site") || "";
+  root.setAttribute("aria-busy", "true"); /* "false" once the whole session is counted */
 
   /* ---------- this browser's log ---------- */
 
@@ -127,13 +133,32 @@
 
   var scheduler, newPerDay = 20;
   var cards = [], byId = {}, published = {}, reviewsOf = {}, states = {};
+  var index = null, base = {}; /* review/index.json, and the states it publishes by card id */
 
   /* A card's history, flat as in reviews.json: [at, rating, ms, ...], with this browser's own. */
   function mergedHistory(id) { return LOG.mergeFlat(published[id] || [], own.byCard[id]); }
 
+  /* A card's state from the published one and this browser's reviews made after it (null for a
+     card never reviewed); undefined when an own review is not later than the last published
+     one: then only a replay of the card's whole history gives its state. */
+  function quickState(id) {
+    var pub = base[id] || null, mine = own.byCard[id];
+    if (!mine || !mine.length) { return pub; }
+    var card = scheduler.newCard(), i;
+    if (pub) { for (i in card) { card[i] = pub[i]; } }
+    mine = mine.slice().sort(function (a, b) { return a[0] - b[0]; });
+    for (i = 0; i < mine.length; i++) {
+      if (pub && mine[i][0] <= pub.lastReview) { return undefined; }
+      scheduler.apply(card, mine[i][1], mine[i][0]);
+    }
+    return card;
+  }
+
   function replayCard(id) {
     var h = mergedHistory(id);
-    if (h.length) { reviewsOf[id] = h; states[id] = scheduler.replay(h); }
+    if (!h.length) { return; }
+    reviewsOf[id] = h;
+    states[id] = (index && quickState(id)) || scheduler.replay(h);
   }
 
   function rebuild() {
@@ -175,34 +200,41 @@
     pending = due.concat(fresh);
     forced = first && pending.indexOf(first) >= 0 ? first : null;
     last = null; rated = [0, 0, 0, 0]; skipped = 0; sessionStart = t; busy = false;
+    root.setAttribute("aria-busy", "false");
     ui.undo.disabled = true;
     show();
   }
 
-  /* The first start: replay until a due card of the deck turns up and show it at once, then
-     replay the rest once it is painted and count and order the session (it stays first). */
-  function startQuickly() {
-    reviewsOf = {}; states = {};
-    var t = now(), i = 0, first = null, card, state;
-    while (i < cards.length && first === null) {
-      card = cards[i++];
-      replayCard(card.id);
-      state = states[card.id];
-      if (state && state.due <= t && inDeck(card)) { first = card.id; }
+  /* The first card of the deck in deck order that is due now, from review/index.json alone:
+     its row number, or -1 when there is none (or only cards that need their whole history). */
+  function firstDue() {
+    var t = now(), rows = index.cards;
+    for (var i = 0; i < rows.length; i++) {
+      if (!inDeck(rowCard(rows[i], null))) { continue; }
+      var state = quickState(rows[i][0]);
+      if (state && state.due <= t) { return i; }
     }
-    if (first === null) { startSession(null); return; }
+    return -1;
+  }
+
+  /* A card as cards.json has it, from its row in review/index.json and its [question, answer]. */
+  function rowCard(row, html) {
+    var note = index.notes[row[1]] || ["", "", ""];
+    return {
+      id: row[0], note: { slug: note[0], title: note[1], url: note[2] }, level: row[2],
+      tags: row[3] || [], video_url: row[4], question: html ? html[0] : "", answer: html ? html[1] : ""
+    };
+  }
+
+  /* Show the first card before the rest is read; the session is counted and ordered once
+     cards.json and reviews.json are in (the card stays first), and keys wait until then. */
+  function showFirst(card) {
     busy = true;
-    current = first;
-    showCard(byId[first]);
+    current = card.id;
+    showCard(card);
     ui.done.hidden = true; ui.stage.hidden = false;
     ui.card.focus({ preventScroll: true });
     markReady();
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        while (i < cards.length) { replayCard(cards[i++].id); }
-        startSession(first);
-      }, 0);
-    });
   }
 
   function pick() {
@@ -288,7 +320,7 @@
     revealed = false; shownAt = Date.now();
   }
 
-  var ready = false, busy = false;
+  var ready = false, busy = false, loaded = false;
 
   /* The next frame paints the first card (or the summary): a mark for the benchmark. */
   function markReady() {
@@ -449,7 +481,7 @@
     });
     var query = params.toString();
     window.history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
-    startSession(null);
+    if (loaded) { startSession(null); } /* else the session starts with this deck once loaded */
   }
 
   /* ---------- export and import ---------- */
@@ -497,8 +529,7 @@
     ui.status.className = "review-data-status";
     ui.status.textContent = "Imported " + fresh.length + " new review" + (fresh.length === 1 ? "" : "s") +
       " (" + (doc.reviews.length - fresh.length) + " already here).";
-    rebuild();
-    startSession(null);
+    if (loaded) { rebuild(); startSession(null); }
   }
 
   /* ---------- keys and buttons ---------- */
@@ -545,7 +576,7 @@
     window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", function () { if (document.hidden) { flush(); } });
     window.addEventListener("storage", function (event) {
-      if (event.key === STORE) { flush(); loadOwn(); rebuild(); startSession(null); }
+      if (event.key === STORE) { flush(); loadOwn(); if (loaded) { rebuild(); startSession(null); } }
     });
   }
 
@@ -557,8 +588,8 @@
     });
   }
 
-  function start(cardsDoc, historyDoc) {
-    var config = historyDoc && historyDoc.scheduler || {};
+  function useScheduler(config) {
+    config = config || {};
     scheduler = new FSRS.Scheduler({
       desiredRetention: config.desired_retention,
       learningSteps: config.learning_steps,
@@ -566,22 +597,65 @@
       maximumInterval: config.maximum_interval
     });
     if (typeof config.new_per_day === "number") { newPerDay = config.new_per_day; }
-    if (!historyDoc) { notice("warning", "reviews.json is missing, so only this browser's reviews are used: rebuild the site."); }
-    published = historyDoc && historyDoc.history || {};
-    cards = cardsDoc.cards || [];
-    byId = {};
-    for (var i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
+  }
+
+  var setUp = false;
+  function setUpOnce() {
+    if (setUp) { return; }
+    setUp = true;
     loadOwn();
     readFilters();
     wire();
-    startQuickly();
   }
 
-  Promise.all([
-    getJSON(root.getAttribute("data-cards-url"), false),
-    getJSON(root.getAttribute("data-history-url"), true)
-  ]).then(function (docs) { start(docs[0], docs[1]); }, function (error) {
+  function failed(error) {
+    root.setAttribute("aria-busy", "false");
     ui.progress.textContent = "";
     notice("error", "The cards could not be loaded (" + error.message + "). Build the site with `make html`, then reload.");
-  });
+  }
+
+  /* Everything: cards.json and reviews.json, every card's state, then the session. */
+  function loadAll(first) {
+    Promise.all([
+      getJSON(root.getAttribute("data-cards-url"), false),
+      getJSON(root.getAttribute("data-history-url"), true)
+    ]).then(function (docs) {
+      var cardsDoc = docs[0], historyDoc = docs[1];
+      useScheduler(historyDoc && historyDoc.scheduler || index && index.scheduler);
+      if (!historyDoc) { notice("warning", "reviews.json is missing, so only this browser's reviews are used: rebuild the site."); }
+      published = historyDoc && historyDoc.history || {};
+      cards = cardsDoc.cards || [];
+      byId = {};
+      for (var i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
+      setUpOnce();
+      rebuild();
+      loaded = true;
+      startSession(first);
+    }).catch(failed);
+  }
+
+  /* The quick start from review/index.json; without it (a site built before it existed, or
+     an unreadable one) everything is read first. */
+  function startFromIndex(doc) {
+    if (!doc || doc.format !== "studyfolio-review-index" || doc.version !== 1 || !Array.isArray(doc.cards)) {
+      loadAll(null);
+      return;
+    }
+    index = doc;
+    useScheduler(doc.scheduler);
+    for (var i = 0; i < doc.cards.length; i++) {
+      var row = doc.cards[i], s = row[5];
+      if (s) { base[row[0]] = { state: s[1], step: s[2], stability: s[3], difficulty: s[4], due: s[0], lastReview: s[5] }; }
+    }
+    setUpOnce();
+    var first = firstDue();
+    if (first < 0) { loadAll(null); return; }
+    var url = root.getAttribute("data-index-url").replace(/index\.json$/, "cards-" + Math.floor(first / doc.chunk) + ".json");
+    getJSON(url, false).then(function (part) {
+      showFirst(rowCard(doc.cards[first], part.cards[first - part.first]));
+      requestAnimationFrame(function () { setTimeout(function () { loadAll(doc.cards[first][0]); }, 0); });
+    }).catch(function () { loadAll(null); });
+  }
+
+  getJSON(root.getAttribute("data-index-url"), true).then(startFromIndex, function () { loadAll(null); });
 })();
