@@ -634,9 +634,10 @@
     }).catch(failed);
   }
 
-  /* The quick start from review/index.json; without it (a site built before it existed, or
-     an unreadable one) everything is read first. */
-  function startFromIndex(doc) {
+  /* The quick start from review/index.json and the first card's review/cards-N.json (both
+     already read when the page's head asked for them early: then the card is in the first
+     paint); without the index (a site built before it existed) everything is read first. */
+  function startFromIndex(doc, early) {
     if (!doc || doc.format !== "studyfolio-review-index" || doc.version !== 1 || !Array.isArray(doc.cards)) {
       loadAll(null);
       return;
@@ -650,12 +651,23 @@
     setUpOnce();
     var first = firstDue();
     if (first < 0) { loadAll(null); return; }
-    var url = root.getAttribute("data-index-url").replace(/index\.json$/, "cards-" + Math.floor(first / doc.chunk) + ".json");
-    getJSON(url, false).then(function (part) {
+    var chunk = Math.floor(first / doc.chunk);
+    function shown(part) {
       showFirst(rowCard(doc.cards[first], part.cards[first - part.first]));
       requestAnimationFrame(function () { setTimeout(function () { loadAll(doc.cards[first][0]); }, 0); });
-    }).catch(function () { loadAll(null); });
+    }
+    if (chunk === 0 && early && early.chunkDoc) { shown(early.chunkDoc); return; }
+    var part = chunk === 0 && early ? early.chunk :
+      getJSON(root.getAttribute("data-index-url").replace(/index\.json$/, "cards-" + chunk + ".json"), false);
+    part.then(shown).catch(function () { loadAll(null); });
   }
 
-  getJSON(root.getAttribute("data-index-url"), true).then(startFromIndex, function () { loadAll(null); });
+  var early = window.StudyfolioReviewStart;
+  if (early && early.indexDoc !== undefined) {
+    startFromIndex(early.indexDoc, early);
+  } else {
+    (early ? early.index : getJSON(root.getAttribute("data-index-url"), true)).then(function (doc) {
+      startFromIndex(doc, early);
+    }, function () { loadAll(null); });
+  }
 })();
