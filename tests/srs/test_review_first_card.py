@@ -94,12 +94,12 @@ def test_own_reviews_older_than_the_published_log_wait_for_the_whole_history(pag
     assert seen == ["What does variance measure?", "Why square the distances?", "What does Bayes' theorem let you compute?"]
 
 
-def test_a_slow_index_still_gives_the_right_first_card(page, site, srs_build):
+def test_first_cards_arriving_after_the_script_still_give_the_right_first_card(page, site, srs_build):
     def late(route):
         page.wait_for_timeout(400)
         route.continue_()
 
-    page.route("**/review/index.json", late)
+    page.route("**/review/cards-0.json", late)
     own = [{"card": "bayes-0badcafe", "at": "2026-10-01T09:59:00Z", "rating": 4, "ms": 1000}]
     open_review(page, site, own)
     assert page.evaluate("window.shownQuestions") == ["What does variance measure?"]

@@ -1,5 +1,6 @@
 """review/index.json and review/cards-N.json: each card's state after the published log, equal
-to a replay with the `fsrs` package, and the browser's scheduler resumes from it exactly."""
+to a replay with the `fsrs` package, the cards' HTML a hundred a file, and the browser's
+scheduler resumes from a published state exactly."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_index_publishes_every_card_in_deck_order_with_its_replayed_state(srs_bu
     index = json.loads(srs_build.text("review/index.json"))
     assert index["format"] == "studyfolio-review-index" and index["version"] == 1
     assert index["scheduler"] == json.loads(srs_build.text("reviews.json"))["scheduler"]
-    assert index["chunk"] == CHUNK
+    assert index["chunk"] == CHUNK and index["total"] == 5
     assert index["notes"] == [["bayes", "Bayes' theorem", "notes/bayes/"], ["variance", "Variance, in my own words", "notes/variance/"]]
     assert [row[0] for row in index["cards"]] == [c["id"] for c in cards]
     assert [row[1:5] for row in index["cards"]] == [
@@ -49,17 +50,31 @@ def test_index_publishes_every_card_in_deck_order_with_its_replayed_state(srs_bu
         assert state == [epoch_ms(want.due), want.state.value, want.step, want.stability, want.difficulty,
                          epoch_ms(want.last_review)], card_id
     chunk = json.loads(srs_build.text("review/cards-0.json"))
-    assert chunk == {"first": 0, "cards": [[c["question"], c["answer"]] for c in cards]}
+    assert chunk == {
+        "format": "studyfolio-review-cards", "version": 1, "scheduler": index["scheduler"], "chunk": CHUNK,
+        "total": 5, "first": 0, "notes": index["notes"], "cards": index["cards"],
+        "html": [[c["question"], c["answer"]] for c in cards],
+    }
+    assert not (srs_build.output / "review" / "cards-1.json").exists()
 
 
-def test_the_html_comes_a_hundred_cards_a_file_and_an_empty_site_has_one_empty_file():
-    cards = [card(f"n-{i:04d}", "n", f"<p>Q{i}</p>", f"<p>A{i}</p>") for i in range(250)]
+def test_the_cards_come_a_hundred_a_file_with_their_own_notes_and_an_empty_site_has_one_empty_file():
+    cards = [card(f"n{i // 150}-{i:04d}", f"n{i // 150}", f"<p>Q{i}</p>", f"<p>A{i}</p>") for i in range(250)]
     files = review_files(cards, {}, SchedulerConfig())
     assert sorted(files) == ["review/cards-0.json", "review/cards-1.json", "review/cards-2.json", "review/index.json"]
+    middle = json.loads(files["review/cards-1.json"])
+    assert middle["first"] == 100 and middle["total"] == 250
+    assert middle["notes"] == [["n0", "N0", "notes/n0/"], ["n1", "N1", "notes/n1/"]]
+    assert middle["cards"][49] == ["n0-0149", 0, None, [], None, None]
+    assert middle["cards"][50] == ["n1-0150", 1, None, [], None, None]
+    assert middle["html"][50] == ["<p>Q150</p>", "<p>A150</p>"]
     last = json.loads(files["review/cards-2.json"])
-    assert last["first"] == 200 and last["cards"][0] == ["<p>Q200</p>", "<p>A200</p>"] and len(last["cards"]) == 50
+    assert last["first"] == 200 and len(last["cards"]) == len(last["html"]) == 50 and last["notes"] == [["n1", "N1", "notes/n1/"]]
+    index = json.loads(files["review/index.json"])
+    assert [row[0] for row in index["cards"]] == [c["id"] for c in cards] and index["notes"] == middle["notes"]
     empty = review_files([], {}, SchedulerConfig())
-    assert json.loads(empty["review/cards-0.json"]) == {"first": 0, "cards": []}
+    part = json.loads(empty["review/cards-0.json"])
+    assert (part["total"], part["cards"], part["html"], part["notes"]) == (0, [], [], [])
     assert json.loads(empty["review/index.json"])["cards"] == []
 
 
@@ -75,7 +90,7 @@ def test_the_browser_resumes_a_published_state_exactly_as_a_whole_replay():
         cut = rng.randint(0, len(history))
         reviews = [Review("c", at, rating, 0) for at, rating in history[:cut]]
         states = Progress.build([], reviews, config).states
-        row = json.loads(review_files([card("c", "n", "", "")], states, config)["review/index.json"])["cards"][0][5]
+        row = json.loads(review_files([card("c", "n", "", "")], states, config)["review/cards-0.json"])["cards"][0][5]
         cases.append({"state": row, "rest": [[epoch_ms(at), rating] for at, rating in history[cut:]]})
         wants.append(replay(scheduler, history))
     done = subprocess.run([NODE, str(RUNNER)], input=json.dumps({"config": {}, "cases": cases}),

@@ -205,21 +205,29 @@
     show();
   }
 
-  /* The first card of the deck in deck order that is due now, from review/index.json alone:
-     its row number, or -1 when there is none (or only cards that need their whole history). */
-  function firstDue() {
-    var t = now(), rows = index.cards;
+  /* The published state of a row of review/index.json or review/cards-N.json (null: never reviewed). */
+  function rowState(row) {
+    var s = row[5];
+    return s ? { state: s[1], step: s[2], stability: s[3], difficulty: s[4], due: s[0], lastReview: s[5] } : null;
+  }
+
+  /* The first card of `doc` (an index or a cards-N file) in deck order that is in the deck and
+     due now: its row number, or -1 when there is none (or only cards that need their whole
+     history). The rows' published states join `base` on the way. */
+  function firstDue(doc) {
+    var t = now(), rows = doc.cards;
     for (var i = 0; i < rows.length; i++) {
-      if (!inDeck(rowCard(rows[i], null))) { continue; }
+      if (!inDeck(rowCard(rows[i], doc.notes, null))) { continue; }
+      if (!(rows[i][0] in base)) { base[rows[i][0]] = rowState(rows[i]); }
       var state = quickState(rows[i][0]);
       if (state && state.due <= t) { return i; }
     }
     return -1;
   }
 
-  /* A card as cards.json has it, from its row in review/index.json and its [question, answer]. */
-  function rowCard(row, html) {
-    var note = index.notes[row[1]] || ["", "", ""];
+  /* A card as cards.json has it, from its row, its file's notes and its [question, answer]. */
+  function rowCard(row, notes, html) {
+    var note = notes[row[1]] || ["", "", ""];
     return {
       id: row[0], note: { slug: note[0], title: note[1], url: note[2] }, level: row[2],
       tags: row[3] || [], video_url: row[4], question: html ? html[0] : "", answer: html ? html[1] : ""
@@ -614,19 +622,39 @@
     notice("error", "The cards could not be loaded (" + error.message + "). Build the site with `make html`, then reload.");
   }
 
-  /* Everything: cards.json and reviews.json, every card's state, then the session. */
+  function readable(doc, format) {
+    return !!doc && doc.format === format && doc.version === 1 && Array.isArray(doc.cards) && Array.isArray(doc.notes);
+  }
+
+  /* review/index.json: every card's published state (null when it cannot be read: then every
+     card with a history is replayed from it). */
+  var indexRead = null;
+  function readIndex() {
+    if (!indexRead) {
+      indexRead = getJSON(root.getAttribute("data-index-url"), true).then(function (doc) {
+        return readable(doc, "studyfolio-review-index") ? doc : null;
+      }, function () { return null; });
+    }
+    return indexRead;
+  }
+
+  /* Everything: cards.json, reviews.json and the index, every card's state, then the session. */
   function loadAll(first) {
     Promise.all([
       getJSON(root.getAttribute("data-cards-url"), false),
-      getJSON(root.getAttribute("data-history-url"), true)
+      getJSON(root.getAttribute("data-history-url"), true),
+      readIndex()
     ]).then(function (docs) {
-      var cardsDoc = docs[0], historyDoc = docs[1];
+      var cardsDoc = docs[0], historyDoc = docs[1], i;
+      index = docs[2];
+      base = {};
+      if (index) { for (i = 0; i < index.cards.length; i++) { base[index.cards[i][0]] = rowState(index.cards[i]); } }
       useScheduler(historyDoc && historyDoc.scheduler || index && index.scheduler);
       if (!historyDoc) { notice("warning", "reviews.json is missing, so only this browser's reviews are used: rebuild the site."); }
       published = historyDoc && historyDoc.history || {};
       cards = cardsDoc.cards || [];
       byId = {};
-      for (var i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
+      for (i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
       setUpOnce();
       rebuild();
       loaded = true;
@@ -634,40 +662,42 @@
     }).catch(failed);
   }
 
-  /* The quick start from review/index.json and the first card's review/cards-N.json (both
-     already read when the page's head asked for them early: then the card is in the first
-     paint); without the index (a site built before it existed) everything is read first. */
-  function startFromIndex(doc, early) {
-    if (!doc || doc.format !== "studyfolio-review-index" || doc.version !== 1 || !Array.isArray(doc.cards)) {
-      loadAll(null);
-      return;
-    }
-    index = doc;
-    useScheduler(doc.scheduler);
-    for (var i = 0; i < doc.cards.length; i++) {
-      var row = doc.cards[i], s = row[5];
-      if (s) { base[row[0]] = { state: s[1], step: s[2], stability: s[3], difficulty: s[4], due: s[0], lastReview: s[5] }; }
-    }
+  /* Show row `i` of a cards-N file as the first card, then read the rest. */
+  function showFrom(part, i) {
+    showFirst(rowCard(part.cards[i], part.notes, part.html[i]));
+    var id = part.cards[i][0];
+    requestAnimationFrame(function () { setTimeout(function () { loadAll(id); }, 0); });
+  }
+
+  function chunkUrl(number) {
+    return root.getAttribute("data-index-url").replace(/index\.json$/, "cards-" + number + ".json");
+  }
+
+  /* The quick start. review/cards-0.json (asked for at the top of the page's head, and often
+     read before this script runs: then the card is in the page's first paint) holds the first
+     hundred cards with their states; when none of them is due in this deck, the index finds
+     the first due card and its file. Without these files (a site built before them) everything
+     is read first. */
+  function begin(part) {
+    if (!readable(part, "studyfolio-review-cards") || !Array.isArray(part.html)) { loadAll(null); return; }
+    useScheduler(part.scheduler);
     setUpOnce();
-    var first = firstDue();
-    if (first < 0) { loadAll(null); return; }
-    var chunk = Math.floor(first / doc.chunk);
-    function shown(part) {
-      showFirst(rowCard(doc.cards[first], part.cards[first - part.first]));
-      requestAnimationFrame(function () { setTimeout(function () { loadAll(doc.cards[first][0]); }, 0); });
-    }
-    if (chunk === 0 && early && early.chunkDoc) { shown(early.chunkDoc); return; }
-    var part = chunk === 0 && early ? early.chunk :
-      getJSON(root.getAttribute("data-index-url").replace(/index\.json$/, "cards-" + chunk + ".json"), false);
-    part.then(shown).catch(function () { loadAll(null); });
+    var first = firstDue(part);
+    if (first >= 0) { showFrom(part, first); return; }
+    if (part.total <= part.cards.length) { loadAll(null); return; }
+    readIndex().then(function (doc) {
+      first = doc ? firstDue(doc) : -1;
+      if (first < 0) { loadAll(null); return; }
+      return getJSON(chunkUrl(Math.floor(first / doc.chunk)), false).then(function (found) {
+        showFrom(found, first - found.first);
+      });
+    }).catch(function () { loadAll(null); });
   }
 
   var early = window.StudyfolioReviewStart;
-  if (early && early.indexDoc !== undefined) {
-    startFromIndex(early.indexDoc, early);
+  if (early && early.chunkDoc !== undefined) {
+    begin(early.chunkDoc);
   } else {
-    (early ? early.index : getJSON(root.getAttribute("data-index-url"), true)).then(function (doc) {
-      startFromIndex(doc, early);
-    }, function () { loadAll(null); });
+    (early ? early.chunk : getJSON(chunkUrl(0), true)).then(begin, function () { loadAll(null); });
   }
 })();
