@@ -131,3 +131,24 @@ def test_a_deck_whose_first_card_is_in_a_later_file_reads_that_file(page, big_si
     assert page.evaluate("window.shownQuestions") == ["Question 120"]
     assert "cards-1.json" in requested
     assert progress(page) == f"30 due · 0 new · 0 done today Deck mastery {expected_mastery}%"
+
+
+def test_the_first_card_can_be_revealed_while_the_rest_loads_and_rated_once_it_is_in(page, site):
+    held = []
+    page.route("**/cards.json", lambda route: held.append(route))  # cards.json waits until the test lets it go
+    page.clock.set_fixed_time(NOW)
+    page.goto(f"{site}/review/")
+    page.wait_for_selector("[data-stage]:not([hidden])")
+    assert page.get_attribute("#review", "aria-busy") == "true"
+    assert page.inner_text("[data-question]").strip() == "What does Bayes' theorem let you compute?"
+    page.keyboard.press("Space")
+    assert page.is_visible("[data-answer]")
+    intervals = page.eval_on_selector_all("[data-interval]", "nodes => nodes.map(n => n.textContent)")
+    page.keyboard.press("3")  # not yet: the session is not counted
+    assert page.is_visible("[data-answer]") and page.evaluate("localStorage.length") == 0
+    held[0].continue_()
+    page.wait_for_selector("#review[aria-busy=false]")
+    assert page.inner_text("[data-question]").strip() == "What does Bayes' theorem let you compute?"
+    assert page.eval_on_selector_all("[data-interval]", "nodes => nodes.map(n => n.textContent)") == intervals
+    page.keyboard.press("3")
+    assert progress(page).startswith("2 due · 2 new · 1 done today")

@@ -106,3 +106,17 @@ def test_the_browser_resumes_a_published_state_exactly_as_a_whole_replay():
 
 def test_epoch_ms_keeps_milliseconds():
     assert epoch_ms(datetime(2026, 10, 1, 9, 30, 0, 123000, tzinfo=UTC)) == 1790847000123
+
+
+def test_review_page_asks_for_its_first_cards_early_and_paints_once_its_script_ran(srs_build):
+    page = srs_build.page("review/index.html")
+    head = page.find("head")
+    preload = head.cssselect('link[rel="preload"]')
+    assert [(link.get("href"), link.get("as")) for link in preload] == [("/review/cards-0.json", "fetch")]
+    inline = [script for script in head.iter("script") if not script.get("src")]
+    assert len(inline) == 1 and 'read("chunk", site + "/review/cards-0.json")' in inline[0].text
+    scripts = [(s.get("src"), "defer" in s.attrib, s.get("blocking")) for s in head.iter("script") if s.get("src")]
+    assert scripts[-3:] == [
+        ("/theme/js/fsrs.js", True, "render"), ("/theme/js/srslog.js", True, "render"), ("/theme/js/review.js", True, "render"),
+    ]
+    assert page.get_element_by_id("review").get("data-index-url") == "/review/index.json"

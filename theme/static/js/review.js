@@ -239,6 +239,7 @@
   function showFirst(card) {
     busy = true;
     current = card.id;
+    states[card.id] = quickState(card.id);
     showCard(card);
     ui.done.hidden = true; ui.stage.hidden = false;
     ui.card.focus({ preventScroll: true });
@@ -366,7 +367,7 @@
   }
 
   function reveal() {
-    if (busy || !current || revealed) { return; }
+    if (!current || revealed || (busy && !states[current])) { return; } /* the first card can, while the rest loads */
     revealed = true;
     var t = now(), state = states[current] || scheduler.newCard();
     var next = scheduler.preview(state, t);
