@@ -20,6 +20,7 @@ from collections.abc import Callable
 from ..core.diagnostics import StrictModeError
 from .pagefind_bundle import BundleLayoutError, stabilize
 from .pages import search_enabled
+from .searchable import searchable_glob
 
 logger = logging.getLogger("studyfolio")
 
@@ -37,10 +38,13 @@ EXCLUDED = "annotation, .headerlink, .card-badges"
 
 
 def pagefind_command(site: str, bundle: str) -> list[str]:
-    return [
+    """Pagefind over the parts of `site` that hold searchable pages (searchable.py)."""
+    command = [
         sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle,
         "--exclude-selectors", EXCLUDED, "--silent",
     ]
+    glob = searchable_glob(site, skip=(BUNDLE, STAGING))
+    return command if glob is None else [*command, "--glob", glob]
 
 
 def indexed_pages(bundle: str) -> int:
