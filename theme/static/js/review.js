@@ -2,11 +2,11 @@
    then cards in a learning step due within 20 minutes; one at a time, by keyboard or pointer.
    History = the build's reviews.json (from content/reviews.jsonl) united with this browser's
    own log in localStorage; card states are rebuilt by replaying it through fsrs.js.
-   The first card comes quickly: the build's review/index.json holds each card's state after
-   the published log, so only this browser's own later reviews are replayed on top of it, and
-   review/cards-N.json holds the HTML of a hundred cards; cards.json and reviews.json load once
-   that card is shown (a card whose own reviews are not later than the published ones waits
-   for them, and is replayed from its whole history).
+   The first card comes quickly: the build publishes each card's state after the published log
+   (review/cards-N.json: a hundred cards with their HTML; review/index.json: every card), so
+   only this browser's own later reviews are replayed on top of it; the index, cards.json and
+   reviews.json load once that card is shown (a card with an own review no later than its
+   published ones waits for them, and is replayed from its whole history).
    The own log is append-only: the last rating is written when the next one is made or the page
    is left, so Undo takes it back before it is ever written. */
 (function () {
@@ -235,7 +235,8 @@
   }
 
   /* Show the first card before the rest is read; the session is counted and ordered once
-     cards.json and reviews.json are in (the card stays first), and keys wait until then. */
+     cards.json and reviews.json are in (the card stays first). Until then the card can be
+     revealed, not rated. */
   function showFirst(card) {
     busy = true;
     current = card.id;
