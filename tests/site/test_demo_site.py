@@ -57,6 +57,20 @@ def test_sitemap_lists_notes_and_pages_with_absolute_urls(demo_build):
         assert f"{SITEURL}/{path.removesuffix('index.html')}" in locations
     assert f"{SITEURL}/about/" in locations
     assert f"{SITEURL}/404.html" not in locations
+    assert len(locations) == len(set(locations))
+
+
+def test_sitemap_lists_every_page_the_plugins_write(demo_build):
+    sitemap = etree.fromstring((demo_build.output / "sitemap.xml").read_bytes())
+    locations = {url.findtext(SITEMAP + "loc") for url in sitemap.findall(SITEMAP + "url")}
+    written = {
+        f"{SITEURL}/{path.parent.relative_to(demo_build.output).as_posix()}/"
+        for folder in ("cards", "roadmaps", "resources", "series")
+        for path in (demo_build.output / folder).rglob("index.html")
+    }
+    assert {f"{SITEURL}/cards/", f"{SITEURL}/roadmaps/", f"{SITEURL}/resources/"} <= written
+    assert any("/cards/tags/" in url for url in written) and any("/cards/notes/" in url for url in written)
+    assert written <= locations
 
 
 def test_about_page_explains_the_study_method(demo_build):

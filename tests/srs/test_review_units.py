@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from studyfolio.srs.cards import cards_in_html, note_of_card_id
+from studyfolio.flashcards.model import cards_from_html
+from studyfolio.srs.cards import note_of_card_id, study_cards
 from studyfolio.srs.heatmap import build_heatmap, level_of
 from studyfolio.srs.scheduler import check_new_per_day, check_retention
 from studyfolio.srs.stats import streaks
@@ -43,15 +44,18 @@ def test_note_of_a_card_id():
     assert note_of_card_id("chain-rule", slugs) == (None, False)
 
 
-def test_cards_are_read_off_the_article_html_in_order():
+def test_review_takes_the_flashcards_plugins_cards_in_order():
     html = (
         '<p>x</p><details class="card card-cloze" data-card-id="a-1" data-note="a" data-level="hard"'
-        ' data-tags="t2 t1"><summary>Q</summary></details>'
-        '<details class="cardinal" data-card-id="no"></details>'
+        ' data-tags="t2 t1 t2"><summary>Q</summary></details>'
+        '<details class="cardinal"></details>'
         '<details class="card" data-card-id="a-2"><summary>Q2</summary></details>'
     )
-    cards = cards_in_html(html, "a", "A note", "notes/a/")
-    assert [(c.id, c.note, c.level, c.tags) for c in cards] == [("a-1", "a", "hard", ("t1", "t2")), ("a-2", "a", None, ())]
+    cards = study_cards(cards_from_html(html, title="A note", url="notes/a/", path="x.md", slug="a"))
+    assert [(c.id, c.note, c.note_title, c.note_url, c.level, c.tags) for c in cards] == [
+        ("a-1", "a", "A note", "notes/a/", "hard", ("t1", "t2")),
+        ("a-2", "a", "A note", "notes/a/", None, ()),
+    ]
 
 
 def test_settings_are_checked():

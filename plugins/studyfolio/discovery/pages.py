@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from ..core.sitemap import sitemap_urls
 from .notes import SERIES_KEY
 from .series import setting
 
@@ -18,7 +19,10 @@ class DiscoveryPagesGenerator(Generator):
     """Writes series/<slug>/, series/ and search/ through the theme's templates."""
 
     def generate_context(self) -> None:
-        self.context.setdefault(SERIES_KEY, [])
+        all_series = self.context.setdefault(SERIES_KEY, [])
+        if all_series:
+            index = setting(self.settings, "SERIES_INDEX_URL")
+            sitemap_urls(self.context).extend([index, *(series.url for series in all_series)])
         self.context["SERIES_INDEX_URL"] = setting(self.settings, "SERIES_INDEX_URL")
         self.context["SEARCH_URL"] = self.settings.get("SEARCH_URL", SEARCH_DEFAULTS["SEARCH_URL"])
 

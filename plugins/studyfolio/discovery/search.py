@@ -20,6 +20,7 @@ from collections.abc import Callable
 from ..core.diagnostics import StrictModeError
 from .pagefind_bundle import BundleLayoutError, stabilize
 from .pages import search_enabled
+from .searchable import searchable_glob
 
 logger = logging.getLogger("studyfolio")
 
@@ -36,11 +37,24 @@ class SearchIndexError(RuntimeError):
 EXCLUDED = "annotation, .headerlink, .card-badges"
 
 
+def pagefind_program() -> list[str]:
+    """Pagefind's binary, run directly when its package is installed (no second Python to
+    start on every build); otherwise its launcher, whose error says what is missing."""
+    try:
+        from pagefind_bin import get_executable
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError):
+        return [sys.executable, "-m", "pagefind"]
+
+
 def pagefind_command(site: str, bundle: str) -> list[str]:
-    return [
-        sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle,
+    """Pagefind over the parts of `site` that hold searchable pages (searchable.py)."""
+    command = [
+        *pagefind_program(), "--site", site, "--output-path", bundle,
         "--exclude-selectors", EXCLUDED, "--silent",
     ]
+    glob = searchable_glob(site, skip=(BUNDLE, STAGING))
+    return command if glob is None else [*command, "--glob", glob]
 
 
 def indexed_pages(bundle: str) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from ..core.sitemap import sitemap_urls
 from .anki import anki_text
 from .collect import SiteCards, site_cards
 from .export import write_cards_json
@@ -36,6 +37,22 @@ class Deck:
         return [(level, counts[level]) for level in LEVELS if counts[level]]
 
 
+ALL_CARDS_URL = "cards/"
+
+
+def note_deck_url(slug: str) -> str:
+    return f"cards/notes/{slug}/"
+
+
+def tag_deck_url(tag: str) -> str:
+    return f"cards/tags/{tag}/"
+
+
+def deck_urls(site: SiteCards) -> list[str]:
+    """Every deck page's URL: all cards, one per note with cards, one per tag."""
+    return [ALL_CARDS_URL, *map(note_deck_url, site.by_note()), *map(tag_deck_url, site.by_tag())]
+
+
 def grouped(cards: list[Card], site: SiteCards) -> list:
     by_note: dict[str, list[Card]] = {}
     for card in cards:
@@ -48,17 +65,17 @@ class DeckGenerator(Generator):
     the decks and exports after every generator has read its content (links resolved)."""
 
     def generate_context(self):
-        site_cards(self.context)
+        sitemap_urls(self.context).extend(deck_urls(site_cards(self.context)))
 
     def decks(self, site: SiteCards) -> list[Deck]:
         names = {tag.slug: tag.name for a in self.context.get("articles", []) for tag in getattr(a, "tags", [])}
-        decks = [Deck("all", "All cards", "cards/", grouped(site.cards, site), "review/")]
+        decks = [Deck("all", "All cards", ALL_CARDS_URL, grouped(site.cards, site), "review/")]
         for slug, cards in site.by_note().items():
             article = site.notes[slug]
-            decks.append(Deck("note", f"Cards: {article.title}", f"cards/notes/{slug}/",
+            decks.append(Deck("note", f"Cards: {article.title}", note_deck_url(slug),
                               [(article, cards)], f"review/?note={slug}"))
         for tag, cards in site.by_tag().items():
-            decks.append(Deck("tag", f"Cards tagged #{names.get(tag, tag)}", f"cards/tags/{tag}/",
+            decks.append(Deck("tag", f"Cards tagged #{names.get(tag, tag)}", tag_deck_url(tag),
                               grouped(cards, site), f"review/?tag={tag}"))
         return decks
 

@@ -7,6 +7,7 @@ import os
 from pelican.generators import Generator
 
 from ..core.report import extra_diagnostics
+from ..core.sitemap import sitemap_urls
 from .links import RegistrySource
 from .mentions import Mention, MentionIndex, index_notes
 from .registry import KIND_LABELS
@@ -43,6 +44,7 @@ class ResourcesGenerator(Generator):
         published = [*self.context.get("articles", []), *self.context.get("pages", [])]
         index_notes(published, registry, index)
         self.context[CONTEXT_KEY] = registry
+        sitemap_urls(self.context).append("resources/")
         self.context[INDEX_KEY] = index
         self.registry = registry
         self.index = index

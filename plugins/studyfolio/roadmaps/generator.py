@@ -11,6 +11,7 @@ from pelican.generators import Generator
 
 from ..core.diagnostics import Diagnostic, did_you_mean
 from ..core.report import extra_diagnostics
+from ..core.sitemap import sitemap_urls
 from ..core.source import NoteSource, site_relative
 from ..resources.generator import CONTEXT_KEY as RESOURCES_KEY
 from ..resources.generator import source_of
@@ -80,6 +81,7 @@ class RoadmapsGenerator(Generator):
                 "summary": self.markdown(roadmap.summary, roadmap.path, 1, diagnostics),
             })
         self.context[CONTEXT_KEY] = self.roadmaps
+        sitemap_urls(self.context).extend(["roadmaps/", *(roadmap.url for roadmap in self.roadmaps)])
         self.registry = registry
 
     def markdown(self, text: str, path: str, line: int, diagnostics: list) -> Markup:

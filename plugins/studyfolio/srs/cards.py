@@ -1,6 +1,5 @@
-"""The cards review works on: read from the articles' HTML during a build, or from the
-cards.json of the last build for the terminal. A card is `<details class="card"
-data-card-id=... data-note=... data-level=... data-tags="a b">` in an article's content."""
+"""The cards review works on: the flashcards plugin's cards during a build, or the cards.json
+of the last build for the terminal."""
 
 from __future__ import annotations
 
@@ -8,8 +7,6 @@ import json
 import os
 import re
 from dataclasses import dataclass
-
-from lxml import html as lxml_html
 
 GENERATED_ID = re.compile(r"^(?P<slug>.+)-[0-9a-f]{6,}(?:-c\d+)?$")
 
@@ -36,35 +33,20 @@ class StudyCard:
         )
 
 
-def cards_in_html(content: str, note: str = "", note_title: str = "", note_url: str = "") -> list[StudyCard]:
-    """The cards in one article's HTML, in page order."""
-    if not content or "card" not in content:
-        return []
-    root = lxml_html.fragment_fromstring(content, create_parent="div")
-    found = []
-    for element in root.xpath('.//details[contains(concat(" ", @class, " "), " card ")][@data-card-id]'):
-        found.append(
-            StudyCard(
-                id=element.get("data-card-id"),
-                note=element.get("data-note") or note,
-                note_title=note_title,
-                note_url=note_url,
-                level=element.get("data-level") or None,
-                tags=tuple(sorted(set((element.get("data-tags") or "").split()))),
-            )
+def study_cards(cards) -> list[StudyCard]:
+    """The site's cards as review sees them, from the flashcards plugin's cards (read once per
+    build from the notes' HTML, in note then page order)."""
+    return [
+        StudyCard(
+            id=card.id,
+            note=card.note_slug,
+            note_title=card.note_title,
+            note_url=card.note_url,
+            level=card.level,
+            tags=tuple(sorted(set(card.tags))),
         )
-    return found
-
-
-def cards_of_articles(articles) -> list[StudyCard]:
-    """Every card of the published articles, in article then page order.
-
-    Reads `_content`: Pelican memoizes `content` with its links resolved, and static files are
-    not known yet while the generators build their context."""
-    cards = []
-    for article in articles:
-        cards.extend(cards_in_html(article._content, article.slug, article.title, article.url))
-    return cards
+        for card in cards
+    ]
 
 
 class CardsFileError(ValueError):

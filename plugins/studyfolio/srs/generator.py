@@ -13,7 +13,8 @@ from pelican.generators import Generator
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.report import extra_diagnostics
 from ..core.source import site_relative
-from .cards import StudyCard, cards_of_articles, note_of_card_id
+from ..flashcards.collect import site_cards
+from .cards import StudyCard, note_of_card_id, study_cards
 from .exchange import history_json
 from .heatmap import build_heatmap
 from .log import LogRead, read_log
@@ -124,8 +125,9 @@ class ReviewGenerator(Generator):
         log_path = os.path.join(settings["PATH"], settings.get("STUDYFOLIO_REVIEWS", LOG_NAME))
         log = read_log(log_path, display=site_relative(log_path, settings["PATH"]))
         articles = list(self.context.get("articles") or [])
-        cards = cards_of_articles(articles)
-        sources = {a.slug: site_relative(a.source_path, settings["PATH"]) for a in articles}
+        cards = study_cards(site_cards(self.context).cards)
+        notes = [*articles, *self.context.get("hidden_articles", [])]
+        sources = {a.slug: site_relative(a.source_path, settings["PATH"]) for a in notes}
         problems = extra_diagnostics(self.context)
         problems.extend(config_problems)
         problems.extend(log.problems)
