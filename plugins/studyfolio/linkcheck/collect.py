@@ -157,8 +157,9 @@ def link_details(output: str, path: str) -> dict[str, tuple[int, str]]:
     return details
 
 
-def read_site(output: str) -> tuple[list[str], list[Page]]:
-    """All files of the site and the parsed pages among them."""
+def read_site(output: str, read=read_page) -> tuple[list[str], list[Page]]:
+    """All files of the site and the parsed pages among them (`read(output, path)` reads one:
+    a PageCache's answers unchanged pages from the last run)."""
     files = site_files(output)
-    pages = [read_page(output, path) for path in files if path.lower().endswith(HTML_SUFFIXES)]
+    pages = [read(output, path) for path in files if path.lower().endswith(HTML_SUFFIXES)]
     return files, pages
