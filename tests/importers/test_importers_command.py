@@ -112,7 +112,7 @@ def snapshot(folder: Path) -> dict:
         (lambda tmp: (tmp / "bin.txt").write_bytes(b"\xff\xfe\x00junk") and tmp / "bin.txt",
          "bin.txt: not UTF-8 text; save the page as plain text (UTF-8)"),
         (lambda tmp: (tmp / "short.txt").write_text("T\nVideo ID: abcdefghijk\nStudy Flashcards (2)\nQ?\neasy\nA.\n00:01\n")
-         and tmp / "short.txt", "short.txt: the page announces 2 flashcards but 1 were read"),
+         and tmp / "short.txt", "short.txt: the page announces 2 flashcards but only 1 could be read"),
     ],
 )
 def test_unreadable_input_writes_nothing(site, tmp_path, capsys, make, message):
@@ -120,7 +120,9 @@ def test_unreadable_input_writes_nothing(site, tmp_path, capsys, make, message):
     page = make(tmp_path)
     assert main(["import", "summary", str(page), "--content", str(site)]) == 1
     err = capsys.readouterr().err
-    assert message in err and err.strip().endswith("nothing was written")
+    first, second = err.splitlines()
+    assert first.startswith("studyfolio: ") and first.endswith(message)
+    assert second == "nothing was written"
     assert snapshot(site) == before
 
 

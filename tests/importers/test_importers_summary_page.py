@@ -96,7 +96,7 @@ def test_a_card_without_a_time_is_kept():
         ("Some notes\nabout nothing\n", "no section of a video summary page found: expected 'AI Summary', 'Study Flashcards' or 'Full Transcript'"),
         ("Title\nAI Summary\nText.\n", "no video id: expected a line 'Video ID: ...' or a YouTube link before 'AI Summary'"),
         ("Title\nVideo ID: short\nAI Summary\nText.\n", "video id 'short' is not 11 letters, digits, '-' or '_'"),
-        ("T\nVideo ID: abcdefghijk\nStudy Flashcards (3)\nQ?\nmedium\nA.\n00:10\n", "the page announces 3 flashcards but 1 were read"),
+        ("T\nVideo ID: abcdefghijk\nStudy Flashcards (3)\nQ?\nmedium\nA.\n00:10\n", "the page announces 3 flashcards but only 1 could be read"),
         ("T\nVideo ID: abcdefghijk\nStudy Flashcards (1)\nQ?\nA without level.\n00:10\n",
          "line 5: expected the difficulty (easy, medium or hard) of the card 'Q?', got 'A without level.'"),
         ("T\nVideo ID: abcdefghijk\nMentioned in this Video\nNumPy\nlibrary\n", "line 5: expected the kind of 'NumPy' (tool, link, service, book), got 'library'"),

@@ -118,7 +118,7 @@ def run_summary(args) -> int:
     try:
         writes, report = prepare(args)
     except ImportError_ as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"studyfolio: {error}", file=sys.stderr)
         print("nothing was written", file=sys.stderr)
         return 1
     if args.dry_run:

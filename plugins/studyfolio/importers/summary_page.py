@@ -256,7 +256,7 @@ def parse_cards(lines: list[Line], summary: VideoSummary, announced: int | None)
             raise SummaryError(f"line {question.number}: the card '{question.text}' has no difficulty")
         finish(None)
     if announced is not None and announced != len(summary.cards):
-        raise SummaryError(f"the page announces {announced} flashcards but {len(summary.cards)} were read")
+        raise SummaryError(f"the page announces {announced} flashcards but only {len(summary.cards)} could be read")
 
 
 def parse_moments(lines: list[Line], summary: VideoSummary) -> None:
