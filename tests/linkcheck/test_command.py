@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 from linkcheck_servers import ScenarioServer
 from sitebuild import ROOT, build_site
 from studyfolio.cli import main
+from studyfolio.linkcheck.pagecache import PAGES_FILE, VERSION, PageCache
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -216,6 +218,28 @@ def test_other_commands_stay_listed(capsys):
         main(["--help"])
     listed = capsys.readouterr().out
     assert all(name in listed for name in ("import", "review", "serve", "linkcheck"))
+
+
+def test_with_the_build_cache_on_unchanged_pages_are_taken_from_the_last_run(site, monkeypatch, capsys):
+    """A link planted in the kept record of an unchanged page is what the command checks: the
+    page was not parsed again. The build leaves the same file when its cache is on."""
+    (site / "warmconf.py").write_text("from siteconf import *\nLOAD_CONTENT_CACHE = True\n")
+    file = site / "cache" / PAGES_FILE
+    monkeypatch.syspath_prepend(str(site))
+    code, first, _ = run(site, monkeypatch, capsys, "--no-cache", "--settings", "warmconf.py")
+    kept = PageCache(str(file)).load().previous
+    assert sorted(kept) == sorted(p.relative_to(site / "output").as_posix()
+                                  for p in (site / "output").rglob("*.html"))
+    digest, base, urls, anchors = kept["notes/mean/index.html"]
+    kept["notes/mean/index.html"] = (digest, base, (*urls, "/planted/"), anchors)
+    file.write_bytes(marshal.dumps((VERSION, kept)))
+    try:
+        code, lines, _ = run(site, monkeypatch, capsys, "--no-cache", "--settings", "warmconf.py")
+    finally:
+        file.unlink()
+    assert code == 0
+    assert [line for line in lines[:-1] if line not in first] == [
+        "output/notes/mean/index.html:1: [broken] /planted/: no page or file at /planted/"]
 
 
 def test_missing_site_is_a_clear_error(site, monkeypatch, capsys):

@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import build_site
+from sitebuild import ROOT, build_site, report_lines
 from studyfolio.linkcheck.build import check_output
 from studyfolio.linkcheck.locate import SourceMap
 from studyfolio.linkcheck.pagecache import PAGES_FILE, PageCache
-from test_build_check import CONF, SITE, report_lines
+
+SITE = ROOT / "tests" / "fixtures" / "linkcheck"
+CONF = SITE / "linkcheckconf.py"
 
 PAGE = "<!DOCTYPE html><html><body>{}</body></html>"
 
@@ -93,8 +95,9 @@ def test_a_build_with_its_cache_on_reports_the_same_from_the_pages_it_kept(build
     kept = PageCache(str(folder / "cache" / PAGES_FILE)).load()
     assert sorted(kept.previous) == pages
     lines = report_lines(first.log)
-    assert "Studyfolio found 0 error(s) and 7 warning(s)." in lines
-    assert report_lines(second.log) == lines
-    assert [line.replace(str(cold.output), str(first.output)) for line in report_lines(cold.log)] == lines
+    assert len(lines) == 6  # the notes' problems (the menu's is reported in a page)
+    for build in (first, second, cold):
+        assert "Studyfolio found 0 error(s) and 7 warning(s)." in build.log
+        assert report_lines(build.log) == lines
     assert not (folder / "cold-cache" / PAGES_FILE).exists()  # the build cache is off there
 

@@ -17,6 +17,7 @@ from .cache import LinkCache
 from .classify import offline_verdict
 from .config import SETTING, Config, ConfigError
 from .locate import SourceMap, site_root
+from .pagecache import PAGES_FILE, PageCache
 from .records import Result, Status
 from .report import condense, summary, write_json_lines, write_junit
 from .site import SiteLinks, failures, offline_results, place
@@ -90,7 +91,13 @@ def run(args: argparse.Namespace) -> int:
     sources = SourceMap.load(os.path.join(cache_dir, MAP_FILE), output, root)
 
     started = time.perf_counter()
-    site = SiteLinks.read(output, settings.get("SITEURL", ""), sources)
+    pages = PageCache(os.path.join(cache_dir, PAGES_FILE) if settings.get("LOAD_CONTENT_CACHE")
+                      else None).load()  # after `make html`, every page the build just read
+    site = SiteLinks.read(output, settings.get("SITEURL", ""), sources, pages.read)
+    try:
+        pages.save()
+    except OSError as error:
+        print(f"warning: could not keep the pages read for the next run: {error}", file=sys.stderr)
     results = site.check_internal(exclude=(*config.exclude, DEV_SERVER_PATHS))
     requests = cached = 0
     if args.external:
