@@ -10,8 +10,6 @@ import os
 import sys
 import time
 
-from pelican.settings import get_settings_from_file
-
 from .build import DEV_SERVER_PATHS, MAP_FILE
 from .cache import LinkCache
 from .classify import offline_verdict
@@ -67,6 +65,8 @@ def read_settings(path: str | None) -> tuple[dict, str]:
         path = "pelicanconf.py"
     if path is None:
         return {}, os.getcwd()
+    from pelican.settings import get_settings_from_file  # Pelican starts only when needed
+
     return get_settings_from_file(path), os.path.dirname(os.path.abspath(path))
 
 
