@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import marshal
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import xml.etree.ElementTree as etree
 
@@ -13,6 +16,7 @@ import pytest
 from linkcheck_servers import ScenarioServer
 from sitebuild import ROOT, build_site
 from studyfolio.cli import main
+from studyfolio.linkcheck.pagecache import PAGES_FILE, VERSION, PageCache
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -189,8 +193,53 @@ def test_warm_cache_asks_only_failures_again(site, server, monkeypatch, capsys):
     asked = sorted({f"{m} {p}" for m, p, _, _ in server.seen[before:]})
     assert code == 0
     assert asked == ["GET /gone", "GET /oembed?url=https://www.youtube.com/watch?v%3DaRemovedVid&format=json",
-                     "GET /retired", "HEAD /gone", "HEAD /retired", "HEAD /slow"]
-    assert re.search(r"\(6 requests, 3 from the cache\)\.$", lines[-1])
+                     "GET /retired", "GET /slow"]  # once each, with GET: it decided them last run
+    assert re.search(r"\(4 requests, 3 from the cache\)\.$", lines[-1])
+
+
+def test_the_command_starts_without_other_commands_or_the_http_client(site):
+    """`studyfolio linkcheck` imports its own module only, and aiohttp only for --external."""
+    program = ("import sys; from studyfolio.cli import main; main(sys.argv[1:]); "
+               "print(' '.join(sorted(m for m in sys.modules if m.startswith(('studyfolio.', 'aiohttp')))))")
+    for args, http in ((["--no-cache"], False), (["--external", "--no-cache"], True)):
+        done = subprocess.run([sys.executable, "-c", program, "linkcheck", "--settings", "siteconf.py",
+                               "--site", "output", "--no-progress", *args],
+                              cwd=site, capture_output=True, text=True, timeout=60)
+        modules = set(done.stdout.splitlines()[-1].split())
+        assert "studyfolio.linkcheck.command" in modules
+        assert not modules & {"studyfolio.importers.command", "studyfolio.srs.commands",
+                              "studyfolio.discovery.commands"}
+        assert ("aiohttp" in modules) is http
+        assert ("studyfolio.linkcheck.external" in modules) is http
+
+
+def test_other_commands_stay_listed(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in ("import", "review", "serve", "linkcheck"))
+
+
+def test_with_the_build_cache_on_unchanged_pages_are_taken_from_the_last_run(site, monkeypatch, capsys):
+    """A link planted in the kept record of an unchanged page is what the command checks: the
+    page was not parsed again. The build leaves the same file when its cache is on."""
+    (site / "warmconf.py").write_text("from siteconf import *\nLOAD_CONTENT_CACHE = True\n")
+    file = site / "cache" / PAGES_FILE
+    monkeypatch.syspath_prepend(str(site))
+    code, first, _ = run(site, monkeypatch, capsys, "--no-cache", "--settings", "warmconf.py")
+    kept = PageCache(str(file)).load().previous
+    assert sorted(kept) == sorted(p.relative_to(site / "output").as_posix()
+                                  for p in (site / "output").rglob("*.html"))
+    digest, base, urls, anchors = kept["notes/mean/index.html"]
+    kept["notes/mean/index.html"] = (digest, base, (*urls, "/planted/"), anchors)
+    file.write_bytes(marshal.dumps((VERSION, kept)))
+    try:
+        code, lines, _ = run(site, monkeypatch, capsys, "--no-cache", "--settings", "warmconf.py")
+    finally:
+        file.unlink()
+    assert code == 0
+    assert [line for line in lines[:-1] if line not in first] == [
+        "output/notes/mean/index.html:1: [broken] /planted/: no page or file at /planted/"]
 
 
 def test_missing_site_is_a_clear_error(site, monkeypatch, capsys):

@@ -303,10 +303,10 @@ def test_cache_skips_working_links_and_asks_failures_again(start_server, tmp_pat
     assert run.verdicts[urls[0]].status is Status.OK
     assert run.verdicts[urls[1]].status is Status.BROKEN
     assert server.requests("/fine") == ["HEAD /fine"]
-    assert server.requests("/gone") == ["HEAD /gone", "GET /gone"] * 2
+    assert server.requests("/gone") == ["HEAD /gone", "GET /gone", "GET /gone"]  # GET decided it
     third = LinkCache(file, 24, now=1000.0 + 7200).load()
     check(urls, cache=third)
-    assert server.requests("/gone") == ["HEAD /gone", "GET /gone"] * 3  # asked again, once: no retries
+    assert server.requests("/gone") == ["HEAD /gone"] + ["GET /gone"] * 3  # asked again, once: no retries
     expired = LinkCache(file, 24, now=1000.0 + 25 * 3600).load()
     check(urls[:1], cache=expired)
     assert server.requests("/fine") == ["HEAD /fine", "HEAD /fine"]
@@ -322,7 +322,22 @@ def test_a_link_that_failed_last_run_is_asked_once_without_retries(start_server,
     again = LinkCache(file, 24, now=1001.0).load()
     run = check([server.url("/down")], config(retries=2), cache=again)
     assert run.verdicts[server.url("/down")].status is Status.BROKEN
-    assert server.requests()[4:] == ["HEAD /down", "GET /down"]
+    assert server.requests()[4:] == ["GET /down"]
+
+
+def test_a_failure_redirected_last_run_is_asked_again_with_get_at_every_hop(start_server, tmp_path):
+    server = start_server({"/old": lambda h: h.reply(301, {"Location": "/missing"})})
+    file = str(tmp_path / "cache.json")
+    first = LinkCache(file, 24, now=1000.0).load()
+    check([server.url("/old")], cache=first)
+    first.save()
+    assert server.requests() == ["HEAD /old", "HEAD /missing", "GET /missing"]
+    again = LinkCache(file, 24, now=1001.0).load()
+    run = check([server.url("/old")], cache=again)
+    verdict = run.verdicts[server.url("/old")]
+    assert (verdict.status, verdict.reason) == (
+        Status.BROKEN, f"404 Not Found at {server.url('/missing')} (redirected 301)")
+    assert server.requests()[3:] == ["GET /old", "GET /missing"]
 
 
 def test_links_that_timed_out_last_run_are_asked_first(start_server, tmp_path):
@@ -336,7 +351,7 @@ def test_links_that_timed_out_last_run_are_asked_first(start_server, tmp_path):
     assert server.requests() == ["HEAD /a", "GET /a", "HEAD /b", "GET /b", "HEAD /z-slow"]
     again = LinkCache(file, 24, now=1001.0).load()
     check(urls, config(per_host=1, timeout=0.3, retries=0), cache=again)
-    assert server.requests()[5:] == ["HEAD /z-slow", "HEAD /a", "GET /a", "HEAD /b", "GET /b"]
+    assert server.requests()[5:] == ["GET /z-slow", "GET /a", "GET /b"]
 
 
 def test_works_from_a_thread_that_already_runs_an_event_loop(start_server):

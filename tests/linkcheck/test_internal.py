@@ -148,3 +148,24 @@ def test_the_fast_relative_join_agrees_with_urljoin(base, url):
 @pytest.mark.parametrize("url", ["mailto:x", "x:y", "//host/x", "?q", "", "#top", "/abs"])
 def test_other_links_take_the_full_join(url):
     assert not RELATIVE_PATH.match(url)
+
+
+def test_anchors_are_ids_anywhere_and_names_of_links_only(tmp_path):
+    """The parser's id table: ids in SVG and MathML count, `name` only on <a>, and a <base>
+    without href does not hide the next one."""
+    output = write(tmp_path / "output", {
+        "a.html": PAGE.format('<a href="b.html#dot">1</a> <a href="b.html#x2">2</a> <a href="b.html#Old">3</a>'
+                              ' <a href="b.html#field">4</a> <a href="b.html#kept">5</a> <a href="b.html#gone">6</a>'),
+        "b.html": PAGE.format('<svg><circle id="dot"/></svg><math><mi id="x2">x</mi></math>'
+                              '<A NAME="Old">o</A><input name="field"><!-- <p id="gone"> -->'
+                              '<p id="kept">k</p><p id="kept">twice</p>'),
+        "deep/c.html": '<html><head><base target="_top"><base href="/"></head><body>'
+                       '<a href="b.html#kept">base</a></body></html>',
+    })
+    found = verdicts(output)
+    assert {link: verdict[0] for link, verdict in found.items()} == {
+        "a.html b.html#dot": "ok", "a.html b.html#x2": "ok", "a.html b.html#Old": "ok",
+        "a.html b.html#field": "broken", "a.html b.html#kept": "ok", "a.html b.html#gone": "broken",
+        "deep/c.html b.html#kept": "ok",
+    }
+    assert found["a.html b.html#field"] == ("broken", "no anchor 'field' in /b.html", "did you mean '#Old'?")

@@ -1,18 +1,22 @@
-"""Core: the note reader, note metadata, neighbour links and the one report of problems."""
+"""Core: the note reader, note metadata, neighbour links and the one report of problems.
 
-from pelican import signals
-
-from .neighbours import link_neighbours
-from .reader import NoteReader
-from .report import report_sources
+Pelican is imported when the plugin registers, not when a submodule is: the `studyfolio`
+command's tools (link checking, for one) use core's diagnostics without starting Pelican."""
 
 
 def use_note_reader(readers) -> None:
+    from .reader import NoteReader
+
     for extension in NoteReader.file_extensions:
         readers.reader_classes[extension] = NoteReader
 
 
 def register() -> None:
+    from pelican import signals
+
+    from .neighbours import link_neighbours
+    from .report import report_sources
+
     signals.readers_init.connect(use_note_reader)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.all_generators_finalized.connect(report_sources)

@@ -12,6 +12,7 @@ from ..core.diagnostics import StrictModeError, report
 from .classify import offline_verdict
 from .config import SETTING, Config, ConfigError
 from .locate import SourceMap, site_root
+from .pagecache import PAGES_FILE, PageCache
 from .records import Result
 from .report import diagnostics
 from .site import SiteLinks, failures, offline_results, place
@@ -64,21 +65,33 @@ class BuildLinkCheck:
                 raise StrictModeError(f"strict mode: fix {SETTING} in the settings") from None
             exclude = ()
         started = time.perf_counter()
+        cache = page_cache(self.settings)
         site, found = check_output(output, self.settings.get("SITEURL", ""), sources,
-                                   (*exclude, DEV_SERVER_PATHS))
-        logger.info("Studyfolio checked %d internal links on %d pages in %.2f s.",
-                    len(site.internal), site.pages, time.perf_counter() - started)
+                                   (*exclude, DEV_SERVER_PATHS), cache)
+        try:
+            cache.save()
+        except OSError as error:  # the next build parses every page again; this one is done
+            logger.warning("Studyfolio could not keep the pages it read for the next build: %s", error)
+        logger.info("Studyfolio checked %d internal links on %d pages (%d parsed) in %.2f s.",
+                    len(site.internal), site.pages, cache.parsed, time.perf_counter() - started)
         report(diagnostics(found, strict=strict), strict=strict)
 
 
-def check_output(output: str, siteurl: str, sources: SourceMap,
-                 exclude=()) -> tuple[SiteLinks, list[Result]]:
+def page_cache(settings) -> PageCache:
+    """The pages the last build read, when the build cache is on; else an empty, unsaved one."""
+    if not settings.get("LOAD_CONTENT_CACHE"):
+        return PageCache(None)
+    return PageCache(os.path.join(settings.get("CACHE_PATH", "cache"), PAGES_FILE)).load()
+
+
+def check_output(output: str, siteurl: str, sources: SourceMap, exclude=(),
+                 cache: PageCache | None = None) -> tuple[SiteLinks, list[Result]]:
     """The build's check: internal links, and web links that are unsafe or malformed, placed
     at their notes. The garbage collector rests meanwhile: tens of thousands of small records
     without cycles would make it walk the build's whole heap again and again."""
     gc.disable()
     try:
-        site = SiteLinks.read(output, siteurl, sources)
+        site = SiteLinks.read(output, siteurl, sources, (cache or PageCache(None)).read)
         found = site.check_internal(every=False, exclude=exclude)
         found += failures(offline_results(site.external, offline_verdict))
         return site, place(found, sources, output, every_line=False)

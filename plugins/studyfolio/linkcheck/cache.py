@@ -1,7 +1,8 @@
 """Verdicts of working links kept in a file for a time-to-live; failures are always asked again.
 
 A failure is remembered too, not as an answer but so the next run asks it once, without
-retries: the run that found it already retried it."""
+retries (the run that found it already retried it) and with GET from the start (an error
+answer to HEAD is always confirmed by GET, so a HEAD first would only add a round trip)."""
 
 from __future__ import annotations
 

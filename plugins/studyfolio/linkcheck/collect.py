@@ -1,8 +1,10 @@
 """Read the built site: every page's `href`/`src`/`srcset`/`poster` values and its anchors.
 
-Every build reads every page, so the values are taken by compiled XPath (no Python loop over
-elements); where a link sits in the HTML and what it says are looked up later, and only for
-the few links that need reporting (`link_details`)."""
+Every build reads every page, so each page costs its parse and one walk in C over the tags
+that can link (`iter` by tag; Python sees only those elements, and finds `<base>` on the same
+walk). Anchors are not looked for at all: libxml2 fills a table of a page's ids (and `<a
+name>`s) while it parses, which `XMLDTDID` hands over. Where a link sits in the HTML and what
+it says are looked up later, and only for the few links that need reporting (`link_details`)."""
 
 from __future__ import annotations
 
@@ -21,8 +23,8 @@ SOURCES = ("img", "script", "source", "iframe", "video", "audio", "track", "embe
 
 # Elements that can link (HTML and inline SVG): one walk over them by tag is the fast way.
 LINKING_TAGS = ("a", "area", "link", "image", "use", *SOURCES)
-IDS = etree.XPath("//@id | //a/@name", smart_strings=False)
-BASES = etree.XPath("//base/@href", smart_strings=False)
+WALKED_TAGS = (*LINKING_TAGS, "base")
+IDS = etree.XPath("//@id | //a/@name", smart_strings=False)  # for a tree already parsed
 
 
 class Page(NamedTuple):
@@ -65,21 +67,37 @@ def parse_tree(data: bytes):
         return None
 
 
-def read_tree(output: str, path: str):
+def read_bytes(output: str, path: str) -> bytes:
     try:
         with open(os.path.join(output, path), "rb") as handle:
-            return parse_tree(handle.read())
+            return handle.read()
     except OSError:
-        return None  # unreadable: nothing to check in it, and it is not this check's to report
+        return b""  # unreadable: nothing to check in it, and it is not this check's to report
+
+
+def read_tree(output: str, path: str):
+    return parse_tree(read_bytes(output, path))
+
+
+def parse_page(path: str, data: bytes) -> Page:
+    """One output HTML file's links and anchors; an empty or unparsable one has none. The
+    anchors are the ids the parser registered (`id` anywhere, `name` on `<a>`): the same as
+    `IDS` finds by walking the tree, without the walk (an empty id is no anchor either way)."""
+    if not data.strip():
+        return Page(path, "", (), frozenset())
+    try:
+        tree, ids = etree.XMLDTDID(data, parser=PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return Page(path, "", (), frozenset())
+    anchors = frozenset(ids)
+    del ids  # the table keeps the whole tree alive
+    base, urls = link_values(tree)
+    return Page(path, base, tuple(urls), anchors)
 
 
 def read_page(output: str, path: str) -> Page:
-    """Parse one output HTML file; an empty or unreadable one has no links and no anchors."""
-    tree = read_tree(output, path)
-    if tree is None:
-        return Page(path, "", (), frozenset())
-    return Page(path, next(iter(BASES(tree)), "").strip(), tuple(link_values(tree)),
-                frozenset(IDS(tree)))
+    """Parse one output HTML file (see `parse_page`)."""
+    return parse_page(path, read_bytes(output, path))
 
 
 def followed(element) -> bool:
@@ -102,17 +120,23 @@ def element_values(element) -> list[str]:
     return values + srcset_urls(element.get("srcset") or "")
 
 
-def link_values(tree) -> list[str]:
-    """Every link value of a page; the common case (<a href>) without any detour."""
+def link_values(tree) -> tuple[str, list[str]]:
+    """A page's base URL (the first `<base href>`, as browsers take it) and every link value;
+    the common case (<a href>) without any detour."""
+    base = None
     values = []
-    for element in tree.iter(LINKING_TAGS):
-        if element.tag == "a":
+    for element in tree.iter(WALKED_TAGS):
+        tag = element.tag
+        if tag == "a":
             href = element.get("href")
             if href is not None and (element.get("class") is None or followed(element)):
                 values.append(href.strip())
+        elif tag == "base":
+            if base is None:
+                base = element.get("href")
         elif followed(element):
             values += element_values(element)
-    return values
+    return (base or "").strip(), values
 
 
 def visible_text(element) -> str:
@@ -133,8 +157,9 @@ def link_details(output: str, path: str) -> dict[str, tuple[int, str]]:
     return details
 
 
-def read_site(output: str) -> tuple[list[str], list[Page]]:
-    """All files of the site and the parsed pages among them."""
+def read_site(output: str, read=read_page) -> tuple[list[str], list[Page]]:
+    """All files of the site and the parsed pages among them (`read(output, path)` reads one:
+    a PageCache's answers unchanged pages from the last run)."""
     files = site_files(output)
-    pages = [read_page(output, path) for path in files if path.lower().endswith(HTML_SUFFIXES)]
+    pages = [read(output, path) for path in files if path.lower().endswith(HTML_SUFFIXES)]
     return files, pages

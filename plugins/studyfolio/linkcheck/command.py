@@ -1,4 +1,7 @@
-"""`studyfolio linkcheck`: check the built site's links after `make html`; `--external` too."""
+"""`studyfolio linkcheck`: check the built site's links after `make html`; `--external` too.
+
+Every `studyfolio` command imports this module to list its options, so the HTTP client, the
+progress bar and the resources reader are imported only when `--external` needs them."""
 
 from __future__ import annotations
 
@@ -7,18 +10,14 @@ import os
 import sys
 import time
 
-from pelican.settings import get_settings_from_file
-
 from .build import DEV_SERVER_PATHS, MAP_FILE
 from .cache import LinkCache
 from .classify import offline_verdict
 from .config import SETTING, Config, ConfigError
-from .external import check_external
 from .locate import SourceMap, site_root
-from .progress import progress_bar
+from .pagecache import PAGES_FILE, PageCache
 from .records import Result, Status
 from .report import condense, summary, write_json_lines, write_junit
-from .resources_input import resource_links
 from .site import SiteLinks, failures, offline_results, place
 
 QUIET = {Status.OK, Status.EXCLUDED, Status.UNCHECKED}
@@ -66,6 +65,8 @@ def read_settings(path: str | None) -> tuple[dict, str]:
         path = "pelicanconf.py"
     if path is None:
         return {}, os.getcwd()
+    from pelican.settings import get_settings_from_file  # Pelican starts only when needed
+
     return get_settings_from_file(path), os.path.dirname(os.path.abspath(path))
 
 
@@ -90,20 +91,19 @@ def run(args: argparse.Namespace) -> int:
     sources = SourceMap.load(os.path.join(cache_dir, MAP_FILE), output, root)
 
     started = time.perf_counter()
-    site = SiteLinks.read(output, settings.get("SITEURL", ""), sources)
+    pages = PageCache(os.path.join(cache_dir, PAGES_FILE) if settings.get("LOAD_CONTENT_CACHE")
+                      else None).load()  # after `make html`, every page the build just read
+    site = SiteLinks.read(output, settings.get("SITEURL", ""), sources, pages.read)
+    try:
+        pages.save()
+    except OSError as error:
+        print(f"warning: could not keep the pages read for the next run: {error}", file=sys.stderr)
     results = site.check_internal(exclude=(*config.exclude, DEV_SERVER_PATHS))
     requests = cached = 0
     if args.external:
-        links = site.external + resource_links(
-            args.resources or os.path.join(content, "resources.yml"), root)
-        cache = LinkCache(None if args.no_cache else os.path.join(cache_dir, CACHE_FILE),
-                          config.cache_ttl_hours).load()
-        targets = sorted({link.target for link in links})
-        with progress_bar(len(targets), enabled=not args.no_progress) as advance:
-            run_ = check_external(targets, config, cache, advance)
-        cache.save()
-        results += [Result(link, run_.verdicts[link.target]) for link in links]
-        requests, cached = run_.requests, run_.cached
+        found, requests, cached = external_results(args, config, site.external, content, root,
+                                                   cache_dir)
+        results += found
     else:
         results += failures(offline_results(site.external, offline_verdict))
     results = place(results, sources, output)
@@ -122,3 +122,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"strict mode: {failed} link problem(s)", file=sys.stderr)
         return 1
     return 0
+
+
+def external_results(args: argparse.Namespace, config: Config, links: list, content: str,
+                     root: str, cache_dir: str) -> tuple[list[Result], int, int]:
+    """Every web link of the site and resources.yml checked (the cache first): results,
+    requests sent and answers from the cache."""
+    from .external import check_external
+    from .progress import progress_bar
+    from .resources_input import resource_links
+
+    links = links + resource_links(args.resources or os.path.join(content, "resources.yml"), root)
+    cache = LinkCache(None if args.no_cache else os.path.join(cache_dir, CACHE_FILE),
+                      config.cache_ttl_hours).load()
+    targets = sorted({link.target for link in links})
+    with progress_bar(len(targets), enabled=not args.no_progress) as advance:
+        run = check_external(targets, config, cache, advance)
+    cache.save()
+    return [Result(link, run.verdicts[link.target]) for link in links], run.requests, run.cached

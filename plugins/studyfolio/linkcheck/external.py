@@ -69,12 +69,13 @@ async def fetch_all(todo: dict[str, list[str]], config: Config, run: ExternalRun
 
         async def one(key: str, targets: list[str]) -> None:
             known = [check_key(t, config.fragments) for t in targets]
-            retries = 0 if all(cache.failed_before(k) for k in known) else None
+            again = all(cache.failed_before(k) for k in known)  # once, with GET: see the cache
+            retries = 0 if again else None
             if key.startswith("youtube:"):
                 verdict, body = await check_video(fetcher, key.partition(":")[2], retries), None
             else:
                 want_body = config.fragments and any(urldefrag(t).fragment for t in targets)
-                verdict, body = await fetcher.check(key, want_body, retries)
+                verdict, body = await fetcher.check(key, want_body, retries, head=not again)
             for target in targets:
                 found = anchor_verdict(verdict, body, target) if config.fragments else verdict
                 run.verdicts[target] = found

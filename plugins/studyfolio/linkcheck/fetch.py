@@ -184,15 +184,18 @@ class Fetcher:
                 return outcome
         return outcome
 
-    async def check(self, url: str, want_body: bool = False,
-                    retries: int | None = None) -> tuple[Verdict, bytes | None]:
+    async def check(self, url: str, want_body: bool = False, retries: int | None = None,
+                    head: bool = True) -> tuple[Verdict, bytes | None]:
         """The verdict for `url` (and the final page's body when wanted); `retries` overrides
-        the setting (a link that failed last run is asked once)."""
+        the setting (a link that failed last run is asked once); without `head` every hop is
+        asked with GET at once (a link that failed last run: GET decided it then, so a HEAD
+        first would only add a round trip)."""
         url = urldefrag(url).url
         chain: list[tuple[int, str]] = []
         seen = {url}
         current = url
-        method = "GET" if want_body else "HEAD"
+        first = "HEAD" if head and not want_body else "GET"
+        method = first
         priority = NEW
         while True:
             outcome = await self.request(method, current, want_body, priority, retries)
@@ -219,7 +222,7 @@ class Fetcher:
                 chain.append((code, target))
                 seen.add(target)
                 current = target
-                method = "GET" if want_body else "HEAD"
+                method = first
                 continue
             if code in self.config.accept:
                 return accepted(code, chain, current), outcome.body

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .collect import Page, link_details, read_site
+from .collect import Page, link_details, read_page, read_site
 from .internal import SiteIndex
 from .locate import SourceMap, display_path
 from .records import Link, Result, Status, Verdict
@@ -30,8 +30,8 @@ class SiteLinks:
     pages: int
 
     @classmethod
-    def read(cls, output: str, siteurl: str, sources: SourceMap) -> SiteLinks:
-        files, pages = read_site(output)
+    def read(cls, output: str, siteurl: str, sources: SourceMap, read=read_page) -> SiteLinks:
+        files, pages = read_site(output, read)
         index = SiteIndex(files, pages, siteurl)
         internal, external = [], []
         absolute: dict[str, tuple[str, bool]] = {}  # '/x/' links, the same on every page
