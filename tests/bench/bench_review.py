@@ -4,8 +4,10 @@ Builds a small site for the real review page and theme, writes a synthetic cards
 cards), and reviews.json (50,000 reviews) with review/index.json and review/cards-N.json
 (through the plugin's own writers, the states replayed with the `fsrs` package), serves it on
 127.0.0.1 and opens /review/ in headless Chromium, each run in a fresh context (cold cache).
-"First card shown" is the page's mark in the animation frame that paints the card (as before);
-the time that frame is painted and the page's first contentful paint are printed too.
+"First card on screen" is the review page's first contentful paint: its scripts hold the first paint
+until they have put the first card in the page (`blocking="render"`, checked by
+tests/srs/test_review_index.py), so that paint shows it. The moment the card is in the page (the page's mark in the
+animation frame that paints it, what earlier versions of this benchmark reported) is printed too.
 The baseline, measured in the same runs, is the first paint of a plain note page of the same site
 (what any page costs on this machine). Also prints the gzipped size of the review page's own JS and CSS
 (with the inline script at the top of review.html's head).
@@ -124,12 +126,12 @@ def serve(folder: Path):
 
 
 def measure(base: str, runs: int) -> dict[str, list[float]]:
-    """Per run: first card shown (the mark as the frame that shows it starts, and once that frame is
-    painted), the arrival of the JSON it waited for, the review page's and a plain note page's first
-    contentful paint."""
+    """Per run: the card in the page (the mark as the frame that shows it starts), the arrival of
+    the JSON it waited for, the review page's first contentful paint (the card on screen) and a
+    plain note page's."""
     from playwright.sync_api import sync_playwright
 
-    found: dict[str, list[float]] = {"ready": [], "painted": [], "fcp": [], "data": [], "note": []}
+    found: dict[str, list[float]] = {"ready": [], "fcp": [], "data": [], "note": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         for run in range(runs + 1):  # the first run warms the browser up and is not counted
@@ -143,20 +145,20 @@ def measure(base: str, runs: int) -> dict[str, list[float]]:
             page = context.new_page()
             page.goto(base + "/review/")
             page.wait_for_function(
-                "performance.getEntriesByName('studyfolio-review-painted').length > 0"
+                "performance.getEntriesByName('studyfolio-review-ready').length > 0"
                 " && performance.getEntriesByName('first-contentful-paint').length > 0", timeout=30000
             )
             assert page.is_visible("[data-question]"), "no card was shown"
-            ready, painted, fcp, data = page.evaluate(
+            ready, fcp, data = page.evaluate(
                 "(() => { const at = (name) => performance.getEntriesByName(name)[0].startTime;"
                 " const ready = at('studyfolio-review-ready');"
-                " return [ready, at('studyfolio-review-painted'), at('first-contentful-paint'),"
+                " return [ready, at('first-contentful-paint'),"
                 " Math.max(0, ...performance.getEntriesByType('resource')"
                 ".filter(r => r.name.endsWith('.json') && r.responseEnd <= ready).map(r => r.responseEnd))]; })()"
             )
             context.close()
             if run:
-                for key, value in (("ready", ready), ("painted", painted), ("fcp", fcp), ("data", data), ("note", note)):
+                for key, value in (("ready", ready), ("fcp", fcp), ("data", data), ("note", note)):
                     found[key].append(value)
         browser.close()
     return found
@@ -196,17 +198,17 @@ def main() -> int:
             runs = measure(base, args.runs)
         finally:
             server.shutdown()
-    first, painted, fcp, data, note = (statistics.median(runs[k]) for k in ("ready", "painted", "fcp", "data", "note"))
+    first, fcp, data, note = (statistics.median(runs[k]) for k in ("ready", "fcp", "data", "note"))
     size, sizes = own_size_kb()
     print(f"review page: {args.cards} cards, {len(reviews)} reviews ({data_mb:.1f} MB of JSON);"
           f" median of {args.runs} cold loads in headless Chromium")
-    print(f"  navigation -> first card shown: {first:7.1f} ms   (target <= {TARGET_MS} ms)"
-          f"   {'OK' if first <= TARGET_MS else 'OVER'}")
-    print(f"    of which: the JSON it needs ({first_kb:.0f} KB: review/cards-0.json) received by"
-          f" {data:.1f} ms, then reading it and the first render {first - data:.1f} ms")
-    print(f"    that frame painted by {painted:.1f} ms; the review page's first contentful paint {fcp:.1f} ms")
-    print(f"  baseline, a plain note page's first paint: {note:7.1f} ms; first card / baseline = {first / note:.2f}x")
-    print(f"  all runs, first card (ms): {', '.join(f'{t:.0f}' for t in runs['ready'])}")
+    print(f"  navigation -> first card on screen (first contentful paint): {fcp:7.1f} ms"
+          f"   (target <= {TARGET_MS} ms)   {'OK' if fcp <= TARGET_MS else 'OVER'}")
+    print(f"    the card was in the page by {first:.1f} ms; the JSON it needs ({first_kb:.0f} KB:"
+          f" review/cards-0.json) was received by {data:.1f} ms")
+    print(f"  baseline, a plain note page's first contentful paint: {note:7.1f} ms;"
+          f" first card / baseline = {fcp / note:.2f}x")
+    print(f"  all runs, first card on screen (ms): {', '.join(f'{t:.0f}' for t in runs['fcp'])}")
     detail = ", ".join(f"{Path(name).name} {bytes_ / 1024:.1f} KB" for name, bytes_ in sizes.items())
     print(f"  own JS + CSS, gzipped: {size:.1f} KB (target <= {TARGET_KB} KB)"
           f"   {'OK' if size <= TARGET_KB else 'OVER'}   ({detail})")

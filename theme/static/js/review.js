@@ -332,15 +332,14 @@
 
   var ready = false, busy = false, loaded = false;
 
-  /* The next frame paints the first card (or the summary): marks for the benchmark, as that
-     frame starts and once it is painted. */
+  /* The next frame paints the first card (or the summary): a mark for the benchmark as that
+     frame starts (the card is then in the page; it is on screen at the first contentful paint). */
   function markReady() {
     if (ready) { return; }
     ready = true;
     if (window.performance && performance.mark) {
       requestAnimationFrame(function () {
         performance.mark("studyfolio-review-ready");
-        setTimeout(function () { performance.mark("studyfolio-review-painted"); }, 0);
       });
     }
   }
