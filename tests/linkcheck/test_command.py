@@ -245,7 +245,7 @@ def test_with_the_build_cache_on_unchanged_pages_are_taken_from_the_last_run(sit
 def test_missing_site_is_a_clear_error(site, monkeypatch, capsys):
     monkeypatch.chdir(site)
     assert main(["linkcheck", "--settings", "siteconf.py", "--site", "nowhere"]) == 2
-    assert capsys.readouterr().err == "error: no built site in nowhere/: build it first (make html)\n"
+    assert capsys.readouterr().err == "studyfolio: no built site in nowhere/: build it first (make html)\n"
 
 
 def test_bad_settings_are_a_clear_error(site, monkeypatch, capsys):
@@ -253,4 +253,4 @@ def test_bad_settings_are_a_clear_error(site, monkeypatch, capsys):
     (site / "badconf.py").write_text("STUDYFOLIO_LINKCHECK = {'per_hots': 2}\n")
     assert main(["linkcheck", "--settings", "badconf.py", "--site", "output"]) == 2
     assert capsys.readouterr().err == (
-        "error: STUDYFOLIO_LINKCHECK: unknown key 'per_hots'; did you mean 'per_host'?\n")
+        "studyfolio: STUDYFOLIO_LINKCHECK: unknown key 'per_hots'; did you mean 'per_host'?\n")

@@ -78,12 +78,12 @@ def run(args: argparse.Namespace) -> int:
             "allow_private", "fragments")}
         config = Config.from_settings(settings.get(SETTING), **overrides)
     except (ConfigError, OSError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"studyfolio: {error}", file=sys.stderr)
         return 2
     content = os.path.join(base, settings.get("PATH", "content"))
     output = args.site or settings.get("OUTPUT_PATH", "output")
     if not os.path.isdir(output):
-        print(f"error: no built site in {output}/: build it first (make html)", file=sys.stderr)
+        print(f"studyfolio: no built site in {output}/: build it first (make html)", file=sys.stderr)
         return 2
     cache_dir = args.cache or os.path.join(base, settings.get("CACHE_PATH", "cache"))
     strict = bool(settings.get("STUDYFOLIO_STRICT")) if args.strict is None else args.strict
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         pages.save()
     except OSError as error:
-        print(f"warning: could not keep the pages read for the next run: {error}", file=sys.stderr)
+        print(f"studyfolio: warning: could not keep the pages read for the next run: {error}", file=sys.stderr)
     results = site.check_internal(exclude=(*config.exclude, DEV_SERVER_PATHS))
     requests = cached = 0
     if args.external:
