@@ -8,6 +8,7 @@ links that need reporting (`link_details`)."""
 from __future__ import annotations
 
 import os
+import re
 from typing import NamedTuple
 
 from lxml import etree
@@ -24,6 +25,7 @@ SOURCES = ("img", "script", "source", "iframe", "video", "audio", "track", "embe
 # Elements that can link (HTML and inline SVG): one walk over them by tag is the fast way.
 LINKING_TAGS = ("a", "area", "link", "image", "use", *SOURCES)
 LINKING_SELECTOR = ", ".join(LINKING_TAGS)
+BASE_TAG = re.compile(rb"<base[\s/>]", re.IGNORECASE)
 IDS = etree.XPath("//@id | //a/@name", smart_strings=False)  # for a tree already parsed
 
 
@@ -87,15 +89,19 @@ def parse_page(path: str, data: bytes) -> Page:
     if not data.strip():
         return Page(path, "", (), frozenset())
     tree = LexborHTMLParser(data)
-    anchors = {node.attributes.get("id") for node in tree.css("[id]")}
+    anchors = {node.id for node in tree.css("[id]")}
     anchors.update(node.attributes.get("name") for node in tree.css("a[name]"))
     anchors.discard("")
     anchors.discard(None)
-    base = tree.css_first("base[href]")
+    base = tree.css_first("base[href]") if BASE_TAG.search(data) else None  # rare: skip a walk
     urls = []
     for node in tree.css(LINKING_SELECTOR):
         attributes = node.attributes
-        if followed(node.tag, attributes.get("class"), attributes.get("rel")):
+        if node.tag == "a":  # most links: only href can link
+            href = attributes.get("href")
+            if href is not None and followed("a", attributes.get("class"), None):
+                urls.append(href.strip())
+        elif followed(node.tag, attributes.get("class"), attributes.get("rel")):
             urls += element_values(attributes.get)
     base_href = (base.attributes.get("href") or "") if base is not None else ""
     return Page(path, base_href.strip(), tuple(urls), frozenset(anchors))
