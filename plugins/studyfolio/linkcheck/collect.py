@@ -89,8 +89,11 @@ def parse_page(path: str, data: bytes) -> Page:
     if not data.strip():
         return Page(path, "", (), frozenset())
     tree = LexborHTMLParser(data)
-    anchors = {node.id for node in tree.css("[id]")}
-    anchors.update(node.attributes.get("name") for node in tree.css("a[name]"))
+    anchors = set()
+    for node in tree.css("[id], a[name]"):  # one walk; a node matching both comes twice
+        anchors.add(node.id)
+        if node.tag == "a":
+            anchors.add(node.attributes.get("name"))
     anchors.discard("")
     anchors.discard(None)
     base = tree.css_first("base[href]") if BASE_TAG.search(data) else None  # rare: skip a walk
