@@ -51,6 +51,24 @@ def test_dark_mode_toggle_is_remembered_across_reloads(page, site_url, screensho
     assert page.locator("html").get_attribute("data-theme") == "light"
 
 
+def test_the_chosen_theme_is_applied_before_the_page_body_is_parsed(page, site_url):
+    """No flash of the other theme: data-theme is set while the head is read, before any
+    stylesheet or script file can arrive (the page cannot paint before <body> exists)."""
+    page.emulate_media(color_scheme="light")
+    page.add_init_script("""
+        try { localStorage.setItem("studyfolio-theme", "dark"); } catch (e) {}
+        new MutationObserver(function (changes, observer) {
+            if (document.body) {
+                window.themeAtBody = document.documentElement.getAttribute("data-theme");
+                observer.disconnect();
+            }
+        }).observe(document, {childList: true, subtree: true});
+    """)
+    page.goto(site_url + "/notes/edge-cases/")
+    assert page.evaluate("window.themeAtBody") == "dark"
+    assert page.get_by_role("button", name="Switch to light theme").is_visible()
+
+
 def test_system_dark_preference_is_followed_until_the_learner_picks(page, site_url):
     page.emulate_media(color_scheme="dark")
     page.goto(site_url + "/")
