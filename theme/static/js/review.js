@@ -671,7 +671,20 @@
   function showFrom(part, i) {
     showFirst(rowCard(part.cards[i], part.notes, part.html[i]));
     var id = part.cards[i][0];
-    requestAnimationFrame(function () { setTimeout(function () { loadAll(id); }, 0); });
+    afterFirstPaint(function () { loadAll(id); });
+  }
+
+  /* The rest (megabytes of JSON to fetch and parse) waits until the first card is on screen:
+     started earlier, it competes with drawing that card. */
+  function afterFirstPaint(then) {
+    var done = false;
+    function once() { if (!done) { done = true; then(); } }
+    if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf("paint") >= 0) {
+      new PerformanceObserver(function (list, observer) {
+        if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); once(); }
+      }).observe({ type: "paint", buffered: true });
+    }
+    setTimeout(once, 500);  // no paint timing (or nothing painted yet): do not wait longer
   }
 
   function chunkUrl(number) {
