@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 
@@ -98,6 +99,17 @@ def answer_html(el) -> str:
 def cards_from_html(content: str, *, title: str, url: str, path: str, slug: str = "") -> list[Card]:
     """Every card element in a note's HTML, in document order. `slug` is the note's (the
     data-note attribute when not given)."""
+    return list(parsed_cards(content, title, url, path, slug))
+
+
+@functools.lru_cache(maxsize=4096)
+def parsed_cards(content: str, title: str, url: str, path: str, slug: str) -> tuple[Card, ...]:
+    """A pure function of the note's HTML and names, memoised: when `make serve` rebuilds the
+    site after a save, only the notes that changed are parsed again (cards are immutable)."""
+    return tuple(read_cards(content, title=title, url=url, path=path, slug=slug))
+
+
+def read_cards(content: str, *, title: str, url: str, path: str, slug: str) -> list[Card]:
     if not content.strip():
         return []
     root = lxml_html.fragment_fromstring(content, create_parent="div")
