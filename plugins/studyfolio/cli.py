@@ -8,21 +8,21 @@ import sys
 
 from . import __version__
 
-# Each module has `add_commands(subparsers)`; a command sets `run=function(args) -> exit code`.
-COMMAND_MODULES: list[str] = [
-    "studyfolio.importers.command",
-    "studyfolio.srs.commands",
-    "studyfolio.discovery.commands",
-    "studyfolio.linkcheck.command",
-]
-# Commands whose module alone is imported when the command line names them, so that they start
-# without every other command's dependencies (`studyfolio linkcheck` in CI and its benchmark).
-ALONE: dict[str, str] = {
+# Each command's module; a module has `add_commands(subparsers)` (it may add several commands),
+# and a command sets `run=function(args) -> exit code`. The order is the one `--help` lists.
+COMMANDS: dict[str, str] = {
+    "import": "studyfolio.importers.command",
+    "review": "studyfolio.srs.commands",
+    "reviews": "studyfolio.srs.commands",
+    "cards": "studyfolio.srs.commands",
+    "serve": "studyfolio.discovery.commands",
     "linkcheck": "studyfolio.linkcheck.command",
 }
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with a known `command`, only that command's module is imported, so each
+    command starts without the others' dependencies (Pelican, the HTTP client...)."""
     parser = argparse.ArgumentParser(
         prog="studyfolio",
         description="Studyfolio: learn in public. Build with `make html`, serve with `make serve`;"
@@ -30,7 +30,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"studyfolio {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in [ALONE[command]] if command in ALONE else COMMAND_MODULES:
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for name in modules:
         importlib.import_module(name).add_commands(subparsers)
     return parser
 
