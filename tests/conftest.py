@@ -8,10 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, launch
 
 from sitebuild import ROOT, build_site
 
-CHROMIUM = "/usr/bin/chromium"
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 
 
@@ -60,18 +60,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
     with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

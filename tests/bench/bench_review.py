@@ -35,6 +35,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
 
+from chromium import launch  # noqa: E402
+
 from sitebuild import build_site, settings_text  # noqa: E402
 from studyfolio.srs.exchange import history_json  # noqa: E402
 from studyfolio.srs.log import Review  # noqa: E402
@@ -42,18 +44,6 @@ from studyfolio.srs.progress import Progress  # noqa: E402
 from studyfolio.srs.queue import review_files  # noqa: E402
 from studyfolio.srs.scheduler import SchedulerConfig  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-# The browser tests' flags (tests/conftest.py). Without them each new context's window had Chromium
-# load its own first-run and sync UI in a second renderer (some 800 ms of CPU during every measured
-# load on this 2-core machine), slowing the baseline page and the review page alike.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TARGET_MS = 150
 TARGET_KB = 30
 OWN_FILES = (
@@ -133,7 +123,7 @@ def measure(base: str, runs: int) -> dict[str, list[float]]:
 
     found: dict[str, list[float]] = {"ready": [], "fcp": [], "data": [], "note": []}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for run in range(runs + 1):  # the first run warms the browser up and is not counted
             context = browser.new_context()
             page = context.new_page()

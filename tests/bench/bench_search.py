@@ -24,12 +24,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tests" / "discovery"))
 
+from chromium import launch  # noqa: E402
 from devserver_helpers import SETTINGS, DevServerProcess  # noqa: E402
 
 from studyfolio.discovery.search import index_site  # noqa: E402
 
 WORK = ROOT / ".bench" / "search"
-CHROMIUM = "/usr/bin/chromium"
 AREAS = ["Linear algebra", "Statistics", "Calculus"]
 LEVELS = ["Beginner", "Intermediate", "Advanced"]
 WORDS = [
@@ -123,7 +123,7 @@ def first_search_bytes(output: Path, query: str) -> tuple[int, int]:
     url = f"http://127.0.0.1:{server.server_address[1]}"
     sizes: list[int] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        browser = launch(playwright)
         page = browser.new_page()
         page.goto(url + "/notes/note-0000/")
         page.on("requestfinished", lambda request: sizes.append(
@@ -152,7 +152,7 @@ def edit_to_reload(folder: Path, edits: int) -> dict[str, list[float]]:
     found: dict[str, list[float]] = {"idle": [], "busy": []}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            browser = launch(playwright)
             page = browser.new_page()
             page.goto(url + "/notes/note-0500/")
             for attempt in range(2 * edits):
