@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import ROOT, build_site, report_lines
-from studyfolio.linkcheck.build import check_output
+from studyfolio.linkcheck.build import check_output, page_cache
 from studyfolio.linkcheck.locate import SourceMap
 from studyfolio.linkcheck.pagecache import PAGES_FILE, PageCache
 
@@ -50,6 +50,25 @@ def test_unchanged_pages_are_not_parsed_again(tmp_path):
     assert check(output, third) == [
         "b.html /nowhere/: no page or file at /nowhere/", "index.html a.html#on: no anchor 'on' in /a.html"]
     assert third.parsed == 1
+
+
+def test_without_a_cache_file_pages_are_kept_in_memory_for_the_next_run(tmp_path):
+    """A dev server rebuilds with its content cache in memory (the build cache setting off): the
+    next run of the same checker takes the pages the previous one read."""
+    output = tmp_path / "output"
+    write_site(output)
+    unkept = page_cache({"LOAD_CONTENT_CACHE": False})
+    assert check(output, unkept) == FIRST
+    assert unkept.parsed == 3 and unkept.current == {}
+
+    first = page_cache({"LOAD_CONTENT_CACHE": False}, last_pages={})
+    check(output, first)
+    (output / "b.html").write_text(PAGE.format('<a href="/elsewhere/">x</a>'))
+    second = page_cache({"LOAD_CONTENT_CACHE": False}, last_pages=first.current)
+    assert check(output, second) == [
+        "a.html index.html#two: no anchor 'two' in /", "b.html /elsewhere/: no page or file at /elsewhere/"]
+    assert second.parsed == 1
+    assert not (tmp_path / "cache").exists()
 
 
 def test_a_page_that_is_gone_is_forgotten(tmp_path):

@@ -36,6 +36,9 @@ class BuildLinkCheck:
     def __init__(self, settings: dict):
         self.settings = settings
         self.sources: SourceMap | None = None
+        # The pages the previous run of this instance read: a dev server's Pelican lives on and
+        # rebuilds with its content cache in memory, not on disk.
+        self.last_pages: dict[str, tuple] | None = None
 
     def collect_sources(self, generators) -> None:
         """At all_generators_finalized: which note each output page comes from."""
@@ -65,23 +68,26 @@ class BuildLinkCheck:
                 raise StrictModeError(f"strict mode: fix {SETTING} in the settings") from None
             exclude = ()
         started = time.perf_counter()
-        cache = page_cache(self.settings)
+        cache = page_cache(self.settings, self.last_pages)
         site, found = check_output(output, self.settings.get("SITEURL", ""), sources,
                                    (*exclude, DEV_SERVER_PATHS), cache)
         try:
             cache.save()
         except OSError as error:  # the next build parses every page again; this one is done
             logger.warning("Studyfolio could not keep the pages it read for the next build: %s", error)
+        self.last_pages = cache.current
         logger.info("Studyfolio checked %d internal links on %d pages (%d parsed) in %.2f s.",
                     len(site.internal), site.pages, cache.parsed, time.perf_counter() - started)
         report(diagnostics(found, strict=strict), strict=strict)
 
 
-def page_cache(settings) -> PageCache:
-    """The pages the last build read, when the build cache is on; else an empty, unsaved one."""
+def page_cache(settings, last_pages: dict[str, tuple] | None = None) -> PageCache:
+    """The pages the last build read: kept in memory by this process's previous run, or from
+    the build cache's file when it is on; else an empty one that keeps nothing."""
     if not settings.get("LOAD_CONTENT_CACHE"):
-        return PageCache(None)
-    return PageCache(os.path.join(settings.get("CACHE_PATH", "cache"), PAGES_FILE)).load()
+        return PageCache(None, last_pages)
+    cache = PageCache(os.path.join(settings.get("CACHE_PATH", "cache"), PAGES_FILE), last_pages)
+    return cache if last_pages is not None else cache.load()
 
 
 def check_output(output: str, siteurl: str, sources: SourceMap, exclude=(),

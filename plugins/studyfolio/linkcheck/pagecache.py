@@ -21,12 +21,14 @@ VERSION = 1
 
 class PageCache:
     """path -> (digest, base, urls, anchors) of the last run; `page()` answers from it or
-    parses, and remembers every page of this run for `save()`."""
+    parses, and remembers every page of this run for `save()` (and for the next run in this
+    process, when `previous` came from memory: a dev server's builds)."""
 
-    def __init__(self, path: str | None):
+    def __init__(self, path: str | None, previous: dict[str, tuple] | None = None):
         self.path = path
-        self.previous: dict[str, tuple] = {}
+        self.previous: dict[str, tuple] = previous or {}
         self.current: dict[str, tuple] = {}
+        self.remembers = bool(path) or previous is not None
         self.parsed = 0
 
     def load(self) -> PageCache:
@@ -46,7 +48,7 @@ class PageCache:
 
     def page(self, path: str, data: bytes) -> Page:
         """The page as parsed from `data`, or as remembered when its bytes are the same."""
-        if not self.path:
+        if not self.remembers:
             self.parsed += 1
             return parse_page(path, data)
         digest = hashlib.sha256(data).digest()
