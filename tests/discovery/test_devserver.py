@@ -9,7 +9,7 @@ from devserver_helpers import DevServerProcess, copy_site
 
 from studyfolio.discovery.devserver.builds import DevBuilder, url_path
 from studyfolio.discovery.devserver.status import BuildOutcome, BuildStatus
-from studyfolio.discovery.devserver.watch import Plan, SourceFilter, plan_rebuild
+from studyfolio.discovery.devserver.watch import ChangeQueue, Plan, SourceFilter, Watcher, plan_rebuild
 
 Change = watchfiles.Change
 
@@ -62,6 +62,22 @@ def test_ignored_files_are_matched_inside_the_watched_folder(tmp_path):
     assert not watch(Change.modified, str(site / "content/notes/.#a.md"))
     assert not watch(Change.modified, str(site / "content/.drafts/a.md"))
     assert not watch(Change.modified, str(site / "content/notes/a.md.swp"))
+
+
+def test_a_save_right_after_the_watcher_started_is_seen(tmp_path):
+    """`start` returns once the folder is watched (the dev server starts it before its first build,
+    so saves made during that build are built after it)."""
+    (tmp_path / "notes").mkdir()
+    queue = ChangeQueue()
+    watcher = Watcher([str(tmp_path)], queue, []).start()
+    try:
+        note = tmp_path / "notes" / "a.md"
+        note.write_text("Title: A\n")
+        changes = queue.take(timeout=5)
+        assert (Change.added, str(note)) in changes
+    finally:
+        watcher.stop()
+    assert not watcher.thread.is_alive()
 
 
 @pytest.mark.parametrize(

@@ -150,12 +150,13 @@ def test_every_page_has_the_search_box_and_the_search_page_works_without_a_build
     panel = dialog.cssselect("[data-search-panel]")[0]
     assert panel.get("data-bundle") == "/pagefind/"
     assert dialog.cssselect("input[role=combobox]")[0].get("aria-controls") == "search-results-dialog"
-    assert [s.get("src") for s in page.cssselect("script[src]")] == ["/theme/js/theme.js", "/theme/js/search.js"]
+    assert [s.get("src") for s in page.cssselect("script[src]")] == ["/theme/js/site.js"]
     search = discovery_build.page("search/index.html")
     assert search.cssselect("h1")[0].text_content() == "Search"
     assert "needs JavaScript" in search.cssselect("noscript")[0].text_content()
-    for asset in ("theme/js/search.js", "theme/css/discovery.css", "pagefind/pagefind.js"):
+    for asset in ("theme/js/site.js", "theme/css/studyfolio.css", "pagefind/pagefind.js"):
         assert (discovery_build.output / asset).is_file(), asset
+    assert "function Panel(root)" in (discovery_build.output / "theme/js/site.js").read_text()
 
 
 def test_writing_builds_carry_no_reload_script(discovery_build):

@@ -174,9 +174,9 @@ def test_a_note_deck_and_a_tag_deck(cards_build, deck):
 def test_deck_pages_use_only_local_styles_and_scripts(cards_build):
     page = cards_build.page("cards/index.html")
     sources = [el.get("href") or el.get("src") for el in page.xpath("//link[@rel='stylesheet'] | //script[@src]")]
-    assert f"{SITE_URL}/theme/css/flashcards.css" in sources
-    assert f"{SITE_URL}/theme/js/flashcards.js" in sources
-    assert all(s.startswith(SITE_URL + "/") for s in sources)
+    assert sources == [f"{SITE_URL}/theme/{name}" for name in ("css/studyfolio.css", "js/site.js", "js/deck-page.js")]
+    assert "data-cards-toggle" in (cards_build.output / "theme/js/site.js").read_text()  # "Show all answers"
+    assert ".card > summary {" in (cards_build.output / "theme/css/studyfolio.css").read_text()
 
 
 def test_anki_file_starts_with_the_import_headers(cards_build):

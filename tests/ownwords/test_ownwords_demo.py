@@ -53,6 +53,7 @@ def test_demo_notes_screenshots(page, demo_build, screenshot, slug, size, width)
 
     page.route("https://studyfolio.example.org/**", from_output)
     page.goto(f"https://studyfolio.example.org/notes/{slug}/")
-    assert page.locator("link[href$='ownwords.css']").count() == 1
+    assert page.locator("link[rel=stylesheet]").evaluate_all("links => links.map(l => l.href)") == [
+        "https://studyfolio.example.org/theme/css/studyfolio.css"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"ownwords-demo-{slug}-{size}")

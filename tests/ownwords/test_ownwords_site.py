@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import build_site, report_md_lines
+from sitebuild import ROOT, build_site, report_md_lines
 
 SITE = Path(__file__).resolve().parent / "site"
 
@@ -61,10 +61,11 @@ def test_readers_see_no_badge_by_default(ownwords_build):
     assert body.find_class("ownwords-badge") == []
 
 
-def test_css_is_linked_and_ships(ownwords_build):
+def test_css_ships_in_the_site_stylesheet(ownwords_build):
     page = ownwords_build.page("notes/rank-study/index.html")
-    assert "/theme/css/ownwords.css" in [link.get("href") for link in page.findall(".//link")]
-    assert (ownwords_build.output / "theme" / "css" / "ownwords.css").exists()
+    assert [link.get("href") for link in page.cssselect("link[rel=stylesheet]")] == ["/theme/css/studyfolio.css"]
+    bundle = (ownwords_build.output / "theme" / "css" / "studyfolio.css").read_text()
+    assert (ROOT / "theme" / "static" / "css" / "ownwords.css").read_text().strip() in bundle
 
 
 def test_refused_block_stays_visible(ownwords_build):

@@ -34,7 +34,6 @@ def test_each_note_lists_the_resources_it_mentions_once_in_order(studypath_build
     assert [li.cssselect("a.res-link")[0].get("data-res") for li in items] == ["isl", "numpy"]
     assert [li.cssselect("a.res-open")[0].get("href") for li in items] == [
         "https://www.statlearning.com/", "https://numpy.org/"]
-    assert page.cssselect('link[href="/theme/css/resources.css"]')
     assert not studypath_build.page("notes/b-bad/index.html").find_class("note-resources")
 
 

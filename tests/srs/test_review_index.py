@@ -116,7 +116,5 @@ def test_review_page_asks_for_its_first_cards_early_and_paints_once_its_script_r
     inline = [script.text for script in head.iter("script") if not script.get("src")]
     assert [text for text in inline if 'read("chunk", site + "/review/cards-0.json")' in text] == inline[:1]
     scripts = [(s.get("src"), "defer" in s.attrib, s.get("blocking")) for s in head.iter("script") if s.get("src")]
-    assert scripts[-3:] == [
-        ("/theme/js/fsrs.js", True, "render"), ("/theme/js/srslog.js", True, "render"), ("/theme/js/review.js", True, "render"),
-    ]
+    assert scripts == [("/theme/js/site.js", True, None), ("/theme/js/review-page.js", True, "render")]
     assert page.get_element_by_id("review").get("data-index-url") == "/review/index.json"

@@ -73,7 +73,7 @@ def test_review_page_offers_every_deck_and_loads_only_site_files(srs_build):
     assert "needs JavaScript" in review.cssselect("noscript")[0].text_content()
     assets = [e.get("src") for e in page.iter("script")] + [e.get("href") for e in page.iter("link")]
     assert all(a.startswith("/") for a in assets if a), assets
-    for asset in ("/theme/js/fsrs.js", "/theme/js/srslog.js", "/theme/js/review.js", "/theme/css/review.css"):
+    for asset in ("/theme/js/review-page.js", "/theme/css/studyfolio.css"):
         assert asset in assets
         assert (srs_build.output / asset.lstrip("/")).exists()
 
@@ -143,7 +143,7 @@ def test_deck_pages_show_mastery_as_of_the_last_review(srs_build):
         "cards/tags/spread/index.html": f"Mastery 41% 41% 1 of 2 cards studied, {as_of}",
     }
     scripts = [s.get("src") for s in srs_build.page("cards/index.html").iter("script") if s.get("src")]
-    assert [s for s in scripts if "fsrs" in s or "srslog" in s or "mastery" in s] == ["/theme/js/fsrs.js", "/theme/js/srslog.js", "/theme/js/mastery.js"]
+    assert scripts == ["/theme/js/site.js", "/theme/js/deck-page.js"]
 
 
 def test_every_deck_page_and_note_links_to_its_review(srs_build):

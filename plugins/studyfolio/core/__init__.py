@@ -1,4 +1,5 @@
-"""Core: the note reader, note metadata, neighbour links and the one report of problems.
+"""Core: the note reader, note metadata, neighbour links, the theme's bundles and the one report
+of problems.
 
 Pelican is imported when the plugin registers, not when a submodule is: the `studyfolio`
 command's tools (link checking, for one) use core's diagnostics without starting Pelican."""
@@ -11,6 +12,12 @@ def use_note_reader(readers) -> None:
         readers.reader_classes[extension] = NoteReader
 
 
+def bundles_generator(pelican):
+    from .assets import BundlesGenerator
+
+    return BundlesGenerator
+
+
 def register() -> None:
     from pelican import signals
 
@@ -18,5 +25,6 @@ def register() -> None:
     from .report import report_sources
 
     signals.readers_init.connect(use_note_reader)
+    signals.get_generators.connect(bundles_generator)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.all_generators_finalized.connect(report_sources)

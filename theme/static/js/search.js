@@ -276,6 +276,7 @@
     });
     var dialog = document.querySelector("[data-search-dialog]");
     var opener = document.querySelector("[data-search-open]");
+    if (!panels.length) { return; } /* a site built without search: `/` stays the browser's */
     var pagePanel = panels.filter(function (p) { return p.mode === "page"; })[0];
     var dialogPanel = panels.filter(function (p) { return p.mode === "dialog"; })[0];
     if (pagePanel) { pagePanel.start(); pagePanel.input.focus(); }

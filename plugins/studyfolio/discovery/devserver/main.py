@@ -60,16 +60,17 @@ class DevServer:
             raise SettingsError(f"cannot load {self.settings_file}: {type(error).__name__}: {error}") from None
 
     def start(self) -> str:
-        """First build, then serve and watch; the URL served."""
+        """Watch, build, then serve; the URL served. Saves made during the first build are
+        built right after it."""
         self.load()
         settings = self.builder.settings
         os.makedirs(settings["OUTPUT_PATH"], exist_ok=True)
-        self.build("site")
-        self.server = make_server(self.bind, self.port, settings["OUTPUT_PATH"], self.status)
-        threading.Thread(target=self.server.serve_forever, name="studyfolio-http", daemon=True).start()
         self.watcher = Watcher(
             watched_paths(settings, self.settings_file), self.queue, settings.get("IGNORE_FILES", [])
         ).start()
+        self.build("site")
+        self.server = make_server(self.bind, self.port, settings["OUTPUT_PATH"], self.status)
+        threading.Thread(target=self.server.serve_forever, name="studyfolio-http", daemon=True).start()
         host, port = self.server.server_address[:2]
         return f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/"
 

@@ -119,24 +119,35 @@ class SourceFilter(watchfiles.DefaultFilter):
 
 
 class Watcher:
-    """A daemon thread feeding a ChangeQueue from watchfiles, until stopped."""
+    """A daemon thread feeding a ChangeQueue from watchfiles, until stopped.
+
+    `start` returns once the folders are watched: a save made right after it is never missed."""
+
+    IDLE_MS = 200  # how often the idle thread wakes (its first wake-up says the watch is set up)
 
     def __init__(self, paths: list[str], queue: ChangeQueue, ignore_patterns: list[str]):
         self.paths = paths
         self.queue = queue
         self.stop_event = threading.Event()
+        self.ready = threading.Event()
         self.filter = SourceFilter(paths, ignore_patterns)
         self.thread = threading.Thread(target=self.run, name="studyfolio-watch", daemon=True)
 
     def run(self) -> None:
-        for changes in watchfiles.watch(
-            *self.paths, watch_filter=self.filter, stop_event=self.stop_event,
-            debounce=400, step=30, raise_interrupt=False,
-        ):
-            self.queue.put(changes)
+        try:
+            for changes in watchfiles.watch(
+                *self.paths, watch_filter=self.filter, stop_event=self.stop_event,
+                debounce=400, step=30, raise_interrupt=False, rust_timeout=self.IDLE_MS, yield_on_timeout=True,
+            ):
+                self.ready.set()
+                if changes:
+                    self.queue.put(changes)
+        finally:
+            self.ready.set()
 
-    def start(self) -> Watcher:
+    def start(self, timeout: float = 10) -> Watcher:
         self.thread.start()
+        self.ready.wait(timeout)
         return self
 
     def stop(self) -> None:
