@@ -80,6 +80,29 @@ def test_a_save_right_after_the_watcher_started_is_seen(tmp_path):
     assert not watcher.thread.is_alive()
 
 
+def test_a_page_rebuilt_within_the_second_is_never_answered_not_modified(tmp_path):
+    """A reload right after a rebuild gets the new page, not the browser's copy of the old one."""
+    import threading
+    import urllib.request
+    from email.utils import formatdate
+
+    from studyfolio.discovery.devserver.server import make_server
+
+    (tmp_path / "index.html").write_text("<p>new</p>")
+    server = make_server("127.0.0.1", 0, str(tmp_path), BuildStatus())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{server.server_address[1]}/",
+            headers={"If-Modified-Since": formatdate(time.time() + 1, usegmt=True)})
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            assert (answer.status, answer.read()) == (200, b"<p>new</p>")
+            assert answer.headers["Cache-Control"] == "no-store"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.mark.parametrize(
     ("written", "url"),
     [("out/index.html", "/"), ("out/notes/x/index.html", "/notes/x/"), ("out/404.html", "/404.html")],
@@ -141,7 +164,15 @@ def test_a_saved_note_reloads_the_open_page_keeping_the_scroll(browser, dev_site
         .replace("which I explain next", "which the next part explains"),
         encoding="utf-8",
     )
-    page.locator("text=I picture it as a freshly edited arrow.").wait_for(timeout=15_000)
+    try:
+        page.locator("text=I picture it as a freshly edited arrow.").wait_for(timeout=15_000)
+    except Exception as error:
+        built = (note.parents[2] / "output" / "notes" / "vectors" / "index.html").read_text(encoding="utf-8")
+        raise AssertionError(
+            f"the page did not show the edit (built page has it: {'freshly edited' in built}; the tab is"
+            f" {page.evaluate('document.documentElement.dataset.livereload')!r} and shows the old text:"
+            f" {'an arrow from the origin' in page.content()}); the dev server said:\n" + "".join(server.log)
+        ) from error
     page.wait_for_function("window.scrollY === 900", timeout=5_000)
     connected(page)
 

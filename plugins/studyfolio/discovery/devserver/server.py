@@ -36,7 +36,10 @@ def missing_page(path: str) -> bytes:
 
 
 class DevRequestHandler(SimpleHTTPRequestHandler):
-    """Serves `directory` (the output folder) without caching, plus the live-reload routes."""
+    """Serves `directory` (the output folder) without caching, plus the live-reload routes.
+
+    Never "304 Not Modified": file times have one-second steps in that answer, so a page rebuilt
+    within the second of its last build would be reloaded from the browser's cache, unchanged."""
 
     status: BuildStatus
 
@@ -48,7 +51,7 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
         pass  # the terminal shows builds, not every request
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", "no-store")
         super().end_headers()
 
     def do_GET(self):
@@ -57,6 +60,7 @@ class DevRequestHandler(SimpleHTTPRequestHandler):
             return self.events()
         if path == SCRIPT:
             return self.script()
+        del self.headers["If-Modified-Since"]
         return super().do_GET()
 
     def send_error(self, code, message=None, explain=None):
