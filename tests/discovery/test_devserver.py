@@ -1,13 +1,17 @@
 """The dev server: what a save rebuilds, and the open tab reloading with the change (browser)."""
 
 import shutil
+import threading
 import time
+import urllib.request
+from email.utils import formatdate
 
 import pytest
 import watchfiles
 from devserver_helpers import DevServerProcess, copy_site
 
 from studyfolio.discovery.devserver.builds import DevBuilder, url_path
+from studyfolio.discovery.devserver.server import make_server
 from studyfolio.discovery.devserver.status import BuildOutcome, BuildStatus
 from studyfolio.discovery.devserver.watch import ChangeQueue, Plan, SourceFilter, Watcher, plan_rebuild
 
@@ -82,12 +86,6 @@ def test_a_save_right_after_the_watcher_started_is_seen(tmp_path):
 
 def test_a_page_rebuilt_within_the_second_is_never_answered_not_modified(tmp_path):
     """A reload right after a rebuild gets the new page, not the browser's copy of the old one."""
-    import threading
-    import urllib.request
-    from email.utils import formatdate
-
-    from studyfolio.discovery.devserver.server import make_server
-
     (tmp_path / "index.html").write_text("<p>new</p>")
     server = make_server("127.0.0.1", 0, str(tmp_path), BuildStatus())
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -12,6 +12,7 @@ import os
 
 from pelican.generators import Generator
 
+from .atomic import write_if_changed
 from .diagnostics import Diagnostic
 from .report import extra_diagnostics
 
@@ -77,13 +78,13 @@ class ThemeBundles:
         return "\n".join(parts)
 
     def write(self, folder: str) -> list[str]:
+        """Each bundle whose text changed, replaced whole (a page loading while the dev server
+        rebuilds never gets half a stylesheet); the paths written."""
         written = []
         for bundle in self.bundles:
             path = os.path.join(folder, bundle)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(self.text(bundle))
-            written.append(path)
+            if write_if_changed(path, self.text(bundle)):
+                written.append(path)
         return written
 
 

@@ -9,6 +9,8 @@ from pelican.cache import FileDataCacher
 from pelican.contents import Content
 from pelican.log import LimitFilter
 
+from ...core.atomic import ReplaceOnClose
+
 
 class BuildSuperseded(Exception):
     """A newer save arrived while a full build was writing; it is dropped and started again."""
@@ -34,8 +36,15 @@ class DevWriterMixin:
         return super().write_feed(*args, **kwargs)
 
     def _open_w(self, filename, encoding, override=False):
+        """Pages are replaced whole: a tab reloading while a build writes never gets half a page
+        (it would also lack the live-reload script at its end, and stay stale)."""
         self.dev.written.append(filename)
-        return super()._open_w(filename, encoding, override=override)
+        if filename in self._written_files:  # written twice: Pelican's own checks and messages
+            return super()._open_w(filename, encoding, override=override)
+        self._written_files.add(filename)
+        if override:
+            self._overridden_files.add(filename)
+        return ReplaceOnClose(filename, encoding)
 
 
 def reset_pelican_caches() -> None:
