@@ -13,7 +13,13 @@ from devserver_helpers import DevServerProcess, copy_site
 from studyfolio.discovery.devserver.builds import DevBuilder, url_path
 from studyfolio.discovery.devserver.server import make_server
 from studyfolio.discovery.devserver.status import BuildOutcome, BuildStatus
-from studyfolio.discovery.devserver.watch import ChangeQueue, Plan, SourceFilter, Watcher, plan_rebuild
+from studyfolio.discovery.devserver.watch import (
+    ChangeQueue,
+    Plan,
+    SourceFilter,
+    Watcher,
+    plan_rebuild,
+)
 
 Change = watchfiles.Change
 
