@@ -2,16 +2,8 @@
    stdin: {"config": {...}, "histories": [[[at_ms, rating], ...], ...]}
    stdout: per history, per review: [state, step, stability, difficulty, due_ms, retrievability a day later]. */
 "use strict";
-const path = require("path");
-const FSRS = require(path.resolve(__dirname, "../../theme/static/js/fsrs.js"));
-
-let input = "";
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk) => { input += chunk; });
-process.stdin.on("end", () => {
-  const job = JSON.parse(input);
-  const scheduler = new FSRS.Scheduler(job.config);
-  const out = job.histories.map((history) => {
+require("./fsrs_job.js")((job, scheduler) =>
+  job.histories.map((history) => {
     let card = scheduler.newCard();
     const states = history.map(([at, rating]) => {
       card = scheduler.review(card, rating, at);
@@ -24,6 +16,4 @@ process.stdin.on("end", () => {
       throw new Error("replay differs from review by review: " + JSON.stringify([replayed, card]));
     }
     return states;
-  });
-  process.stdout.write(JSON.stringify(out));
-});
+  }));

@@ -4,21 +4,11 @@
    "rest": [[at_ms, rating], ...]}, ...]}
    stdout: per case, the end state [state, step, stability, difficulty, due_ms, last_review_ms]. */
 "use strict";
-const path = require("path");
-const FSRS = require(path.resolve(__dirname, "../../theme/static/js/fsrs.js"));
-
-let input = "";
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk) => { input += chunk; });
-process.stdin.on("end", () => {
-  const job = JSON.parse(input);
-  const scheduler = new FSRS.Scheduler(job.config);
-  const out = job.cases.map(({ state, rest }) => {
+require("./fsrs_job.js")((job, scheduler) =>
+  job.cases.map(({ state, rest }) => {
     const card = state === null ? scheduler.newCard() : {
       state: state[1], step: state[2], stability: state[3], difficulty: state[4], due: state[0], lastReview: state[5]
     };
     for (const [at, rating] of rest) { scheduler.apply(card, rating, at); }
     return [card.state, card.step, card.stability, card.difficulty, card.due, card.lastReview];
-  });
-  process.stdout.write(JSON.stringify(out));
-});
+  }));
