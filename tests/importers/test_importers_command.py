@@ -1,4 +1,4 @@
-"""`studyfolio import summary`: the files it writes, what it leaves alone, and what it refuses."""
+"""`studyfolio import summary`: the files it writes, what it tells, what it leaves alone, and what it refuses."""
 
 from pathlib import Path
 
@@ -16,10 +16,10 @@ EXISTING = """\
   url: https://numpy.org/
   notes: keep   this    spacing
 
-- id: three-blue
-  title: 3Blue1Brown
+- id: stat-quest
+  title: StatQuest
   kind: channel
-  url: https://example.org/3b1b
+  url: https://example.org/statquest
 """
 
 
@@ -31,77 +31,126 @@ def site(tmp_path):
     return content
 
 
-def run(site, name, *extra):
-    return main(["import", "summary", str(SAMPLES / name), "--content", str(site), "--date", "2026-10-10 09:00", *extra])
+def run(site, page, *extra):
+    path = page if isinstance(page, Path) else SAMPLES / page
+    return main(["import", "summary", str(path), "--content", str(site), "--date", "2026-10-10 09:00", *extra])
 
 
-def test_import_writes_note_transcript_and_only_new_resources(site, capsys):
-    assert run(site, "roadmap-same-line.txt", "--slug", "math-roadmap") == 0
-    note = (site / "notes" / "math-roadmap.md").read_text(encoding="utf-8")
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_timed_topics_page_becomes_a_draft_with_every_part(site, capsys):
+    assert run(site, "timed-topics-same-line.txt", "--title", "The math for ML, in order") == 0
+    note = (site / "notes" / "the-math-for-ml-in-order.md").read_text(encoding="utf-8")
     head = note.split("\n\n", 1)[0].splitlines()
     assert head == [
-        "Title: The Math You Need for Machine Learning, in Order",
+        "Title: The math for ML, in order",
         "Date: 2026-10-10 09:00",
         "Status: draft",
         "Level: Intermediate",
         "Audience: Self-taught programmers moving into machine learning",
         "Video: https://www.youtube.com/watch?v=Qm4tR8vLx2A",
-        "Duration: 14:05",
+        "Duration: 1:02:00",
         "Transcript: transcripts/Qm4tR8vLx2A.txt",
-        "Reading-time: 5 min read",
     ]
-    assert note.count("### In my own words") == 5 and note.rstrip().endswith("<!-- What will you remember in a month? What will you try first? -->")
-    for heading, at in (("Why bother with the math", "00:00"), ("Pictures before proofs", "02:40"),
-                        ("A course for structure", "06:15"), ("Books and code together", "10:30")):
-        assert f"## {heading}\n\n> [{at}] " in note
-    assert note.count("/// card | ") == 4
-    assert '/// card | How should a textbook chapter be paired with practice?\n    level: hard\n    at: "11:02"\n' \
-           "Write a tiny program for each chapter using only arrays, so every formula becomes code you have run.\n///\n" in note
-    assert "- 🎬 **Animation beats notation** [03:30]: A single animation of a matrix squashing space replaces a page of definitions." in note
-    assert "- [3Blue1Brown](res:three-blue) (channel)" in note
-    assert "- [Coursera](res:coursera) (service)" in note
-    assert "<!-- Clickbait check: 8% \"The title promises an ordered plan and the video gives exactly that.\" -->" in note
-
+    assert "<!-- The summary page was transcribed March 3, 2026. -->" in note
+    assert "<!-- The page gives its reading time as 5 min read. -->" in note
+    assert '<!-- Clickbait check: 8% Legit: "The title promises an ordered plan and the video gives exactly that." -->' in note
+    assert note.count("### In my own words") == 4
+    assert "## Pictures before proofs\n\n> [02:40] Animated explanations of vectors and derivatives come before any formal text.\n" \
+           ">\n> A mental image makes the symbols easier to read later.\n" in note
+    assert "## Books and code together\n\n> [1:00:05] A textbook chapter" in note
+    assert note.count("/// card | ") == 3
+    assert ('/// card | What should come before a formal textbook?\n    level: easy\n    at: "02:55"\n'
+            "Animated, visual explanations of the ideas:\n\n&#45; vectors as arrows\n\n&#45; derivatives as slopes\n///\n") in note
+    assert '    level: hard\n    at: "1:01:02"\n' in note
+    assert "- 💡 [01:15] **The debugging argument**: Math is framed as a debugging tool rather than a gatekeeping exam." in note
+    assert "## Mentioned in the video" not in note
     transcript = (site / "transcripts" / "Qm4tR8vLx2A.txt").read_text(encoding="utf-8").splitlines()
-    assert len(transcript) == 8 and transcript[3].startswith("[02:40] So my first step would be pictures.")
+    assert transcript == [
+        "[00:00] Hi, today I want to talk about the order in which to learn the math.",
+        "[00:48] Why learn it at all? Because one day your model will misbehave.",
+        "[02:40] So my first step would be pictures. That is, short animations before any book.",
+        "[1:00:05] Finally, pair every chapter with code.",
+    ]
+    assert (site / "resources.yml").read_text(encoding="utf-8") == EXISTING
+    assert not (site / "resources.yml.bak").exists()
+    page = SAMPLES / "timed-topics-same-line.txt"
+    assert capsys.readouterr().out.splitlines() == [
+        f"draft note {site}/notes/the-math-for-ml-in-order.md: 3 sections, 3 cards, 2 best moments, 0 resources mentioned",
+        f"transcript {site}/transcripts/Qm4tR8vLx2A.txt: 4 paragraphs",
+        f"{page}:1: 'StudyNotes ← Summarise another video' left out (not part of the summary)",
+        f"{page}:24: 'Mentioned in this Video' is empty",
+    ]
 
+
+def test_plain_paragraphs_page_adds_only_new_resources_and_warns_about_the_title(site, capsys):
+    assert run(site, "plain-paragraphs-glued.txt") == 0
+    note_path = site / "notes" / "notes-on-video-zp9-kw3eyb0.md"
+    note = note_path.read_text(encoding="utf-8")
+    assert note.startswith("Title: Notes on video Zp9_kW3eYb0\nDate: 2026-10-10 09:00\nStatus: draft\n"
+                           "Video: https://www.youtube.com/watch?v=Zp9_kW3eYb0\nDuration: 09:30\n")
+    for heading in ("The derivative is introduced as the slope of a curve at one point",
+                    "Gradient descent repeats one move: look at the gradient and…",
+                    "Start small, plot the loss, and let the picture guide you"):
+        assert f"\n## {heading}\n\n> " in note
+    assert note.count("### In my own words") == 5
+    assert "- [05:40] **The loss curve flattens**: Watching the loss shrink" in note
+    assert "- [08:12] **Fog on the hill**: Gradient descent pictured" in note
+    assert "- [NumPy](res:numpy) (tool)\n- [StatQuest](res:stat-quest) (channel)\n" \
+           "- [Deep Learning Book](res:deep-learning-book) (book)\n" in note
     text = (site / "resources.yml").read_text(encoding="utf-8")
     assert text.startswith(EXISTING)  # existing entries untouched, byte for byte
     entries = yaml.safe_load(text)
-    assert [e["id"] for e in entries] == ["numpy", "three-blue", "coursera", "mathematics-for-machine-learning"]
-    assert entries[2] == {
-        "id": "coursera", "title": "Coursera", "kind": "service", "tags": ["from-video"],
-        "notes": "Mentioned in the video \"The Math You Need for Machine Learning, in Order\" (Qm4tR8vLx2A). Add its url.",
-    }
-    assert entries[3]["kind"] == "book"
+    assert entries[2:] == [{
+        "id": "deep-learning-book", "title": "Deep Learning Book", "kind": "book", "tags": ["from-video"],
+        "notes": "Mentioned in the video https://www.youtube.com/watch?v=Zp9_kW3eYb0",
+    }]
     assert (site / "resources.yml.bak").read_text(encoding="utf-8") == EXISTING
+    line = text.splitlines().index("- id: deep-learning-book") + 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"draft note {note_path}: 4 sections, 2 cards, 2 best moments, 3 resources mentioned",
+        f"transcript {site}/transcripts/Zp9_kW3eYb0.txt: 5 paragraphs",
+        f"1 new resource(s) in {site}/resources.yml; add the url of each:",
+        f"  {site}/resources.yml:{line}: deep-learning-book (book)",
+        f"already in {site}/resources.yml: numpy, stat-quest",
+        f"the page carries no title: the note is titled 'Notes on video Zp9_kW3eYb0'; "
+        f"set it with --title \"...\" or edit Title: in {note_path}",
+        f"backup of the previous resources.yml: {site}/resources.yml.bak",
+    ]
+
+
+def test_missing_sections_are_named(site, tmp_path, capsys):
+    page = tmp_path / "short.txt"
+    page.write_text("Video abcdefghijk\nAI Summary\nJust the summary.\n", encoding="utf-8")
+    assert run(site, page, "--slug", "short") == 0
     out = capsys.readouterr().out
-    lines = text.splitlines()
-    coursera_line = lines.index("- id: coursera") + 1
-    assert f"{site / 'resources.yml'}:{coursera_line}: coursera (service)" in out
-    assert "already in" in out and "numpy, three-blue" in out
+    assert ("sections not on the page: Clickbait Check, Mentioned in this Video, Study Flashcards, "
+            "Best Moments, Full Transcript\n") in out
+    assert "no transcript on the page: the own-words check has nothing to compare\n" in out
+    note = (site / "notes" / "short.md").read_text(encoding="utf-8")
+    assert "Transcript:" not in note and "> Just the summary." in note
 
 
-def test_second_layout_with_no_mentions_leaves_resources_alone(site):
-    assert run(site, "gradients-next-line.txt") == 0
-    assert (site / "notes" / "gradient-descent-without-the-fear.md").exists()
-    assert (site / "resources.yml").read_text(encoding="utf-8") == EXISTING
-    assert not (site / "resources.yml.bak").exists()
-    note = (site / "notes" / "gradient-descent-without-the-fear.md").read_text(encoding="utf-8")
-    assert "Duration: 1:02:10" in note and "> [1:00:05] The host lists what to practise next." in note
-    assert '    at: "1:01:30"' in note and "Level: Beginner" in note
-
-
-def test_a_missing_resources_file_is_created_with_its_header(site):
-    (site / "resources.yml").unlink()
-    assert run(site, "roadmap-same-line.txt") == 0
-    text = (site / "resources.yml").read_text(encoding="utf-8")
-    assert text.startswith("# The resources I learn from.")
-    assert [e["id"] for e in yaml.safe_load(text)] == ["numpy", "3blue1brown", "coursera", "mathematics-for-machine-learning"]
-
-
-def snapshot(folder: Path) -> dict:
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def test_reimport_refuses_without_force_keeps_a_backup_with_it_and_never_duplicates_resources(site, capsys):
+    assert run(site, "plain-paragraphs-glued.txt", "--slug", "gd") == 0
+    note = site / "notes" / "gd.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nMy own words, written by hand.\n", encoding="utf-8")
+    mine = note.read_text(encoding="utf-8")
+    resources = (site / "resources.yml").read_text(encoding="utf-8")
+    before = snapshot(site)
+    capsys.readouterr()
+    assert run(site, "plain-paragraphs-glued.txt", "--slug", "gd") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"studyfolio: {note} already exists; choose another --slug or pass --force to replace it (a backup is kept)",
+        "nothing was written",
+    ]
+    assert snapshot(site) == before
+    assert run(site, "plain-paragraphs-glued.txt", "--slug", "gd", "--force") == 0
+    assert (site / "notes" / "gd.md.bak").read_text(encoding="utf-8") == mine
+    assert (site / "resources.yml").read_text(encoding="utf-8") == resources
+    assert "already in" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -111,57 +160,35 @@ def snapshot(folder: Path) -> dict:
         (lambda tmp: tmp, "is a folder; give the text file of one summary page"),
         (lambda tmp: (tmp / "bin.txt").write_bytes(b"\xff\xfe\x00junk") and tmp / "bin.txt",
          "bin.txt: not UTF-8 text; save the page as plain text (UTF-8)"),
-        (lambda tmp: (tmp / "short.txt").write_text("T\nVideo ID: abcdefghijk\nStudy Flashcards (2)\nQ?\neasy\nA.\n00:01\n")
-         and tmp / "short.txt", "short.txt: the page announces 2 flashcards but only 1 could be read"),
+        (lambda tmp: (tmp / "empty.txt").write_text("") == 0 and tmp / "empty.txt",
+         "empty.txt: the file is empty: save the summary page as text into it"),
+        (lambda tmp: (tmp / "other.txt").write_text("Résumé\nTexte.\n") and tmp / "other.txt",
+         "other.txt: not a video summary page: no line 'Video <id>', no YouTube link, and none of its "
+         "sections ('AI Summary', 'Study Flashcards', 'Full Transcript')"),
     ],
 )
 def test_unreadable_input_writes_nothing(site, tmp_path, capsys, make, message):
     before = snapshot(site)
     page = make(tmp_path)
     assert main(["import", "summary", str(page), "--content", str(site)]) == 1
-    err = capsys.readouterr().err
-    first, second = err.splitlines()
+    first, second = capsys.readouterr().err.splitlines()
     assert first.startswith("studyfolio: ") and first.endswith(message)
     assert second == "nothing was written"
     assert snapshot(site) == before
 
 
-def test_existing_note_is_not_replaced_without_force(site, capsys):
-    (site / "notes" / "mine.md").write_text("Title: Mine\n", encoding="utf-8")
-    before = snapshot(site)
-    assert run(site, "roadmap-same-line.txt", "--slug", "mine") == 1
-    assert "mine.md already exists; choose another --slug or pass --force to replace it" in capsys.readouterr().err
-    assert snapshot(site) == before
-    assert run(site, "roadmap-same-line.txt", "--slug", "mine", "--force") == 0
-
-
 def test_broken_resources_file_stops_the_import(site, capsys):
     (site / "resources.yml").write_text("- id: [broken\n", encoding="utf-8")
     before = snapshot(site)
-    assert run(site, "roadmap-same-line.txt") == 1
+    assert run(site, "plain-paragraphs-glued.txt") == 1
     assert "resources.yml is not valid YAML (ParserError); fix it first" in capsys.readouterr().err
     assert snapshot(site) == before
 
 
 def test_bad_slug_and_dry_run(site, capsys):
-    assert run(site, "roadmap-same-line.txt", "--slug", "Bad Slug") == 1
+    assert run(site, "plain-paragraphs-glued.txt", "--slug", "Bad Slug") == 1
     assert "slug 'Bad Slug' is not lowercase words joined by '-'" in capsys.readouterr().err
     before = snapshot(site)
-    assert run(site, "roadmap-same-line.txt", "--dry-run") == 0
+    assert run(site, "plain-paragraphs-glued.txt", "--dry-run") == 0
     assert "dry run, nothing written" in capsys.readouterr().out
     assert snapshot(site) == before
-
-
-def test_imported_note_builds_and_its_transcript_is_checked(site, tmp_path):
-    """The draft builds with the site's plugins, with links into the video and the own-words check on."""
-    from sitebuild import ROOT, build_site
-
-    assert run(site, "roadmap-same-line.txt", "--slug", "math-roadmap") == 0
-    build = build_site(ROOT / "pelicanconf.py", tmp_path / "output", content=site)
-    assert build.returncode == 0, build.log
-    page = build.page("drafts/math-roadmap.html")
-    links = [a.get("href") for a in page.cssselect("a.timestamp")]
-    assert links[:2] == ["https://www.youtube.com/watch?v=Qm4tR8vLx2A&t=0", "https://www.youtube.com/watch?v=Qm4tR8vLx2A&t=160"]
-    report = build.page("ownwords/index.html")
-    [row] = report.cssselect(".ownwords-table tbody tr")
-    assert row.cssselect(".ownwords-sources li")[0].text == "content/transcripts/Qm4tR8vLx2A.txt"

@@ -70,8 +70,6 @@ def test_every_schema_problem_is_reported_at_once_with_lines_and_hints():
         "    hint: write free: true or free: false",
         "content/resources.yml:23: the resource on line 23 has no id\n"
         "    hint: add id: a-short-name (used in [text](res:id))",
-        "content/resources.yml:23: the resource on line 23 has no url\n"
-        "    hint: add url: https://...",
         "content/resources.yml:24: unknown kind 'vidoe' for the resource on line 23\n"
         "    hint: did you mean 'video'?",
         "content/resources.yml:25: malformed id 'Not_Kebab': expected lowercase words joined by '-', e.g. isl-book\n"
@@ -79,14 +77,14 @@ def test_every_schema_problem_is_reported_at_once_with_lines_and_hints():
     ]
 
 
-def test_missing_url_and_kind_are_named():
+def test_missing_kind_is_named_and_a_missing_url_is_no_problem():
     registry = parse_registry("- id: x\n  title: X\n")
     assert formatted(registry) == [
         "content/resources.yml:1: resource 'x' has no kind\n"
         "    hint: add kind: one of book, course, video, channel, article, tool, service, paper",
-        "content/resources.yml:1: resource 'x' has no url\n    hint: add url: https://...",
     ]
     assert registry.ids() == ["x"], "an entry with problems still resolves while it is fixed"
+    assert parse_registry("- id: print-book\n  title: A book on my shelf\n  kind: book\n").diagnostics == []
 
 
 def test_invalid_yaml_and_wrong_shape():

@@ -4,25 +4,46 @@
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
 
 
 class ReplaceOnClose:
-    """`with ReplaceOnClose(path) as handle:` writes `path` whole or, on an error, not at all."""
+    """`with ReplaceOnClose(path) as handle:` writes `path` whole or, on an error, not at all.
 
-    def __init__(self, path: str, encoding: str = "utf-8"):
+    `durable` (a learner's own file) also waits until the bytes are on disk before the move."""
+
+    def __init__(self, path: str, encoding: str = "utf-8", durable: bool = False):
         self.path = path
-        self.temp = f"{path}.{os.getpid()}.part"
-        self.handle = open(self.temp, "w", encoding=encoding)  # noqa: SIM115 - closed by __exit__
+        self.durable = durable
+        self.temp = f"{path}.{os.getpid()}.{secrets.token_hex(4)}.part"
+        self.handle = open(self.temp, "x", encoding=encoding, newline="\n")  # noqa: SIM115 - closed by __exit__
 
     def __enter__(self):
         return self.handle
 
     def __exit__(self, kind, error, trace) -> None:
+        if kind is None and self.durable:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
         self.handle.close()
         if kind is None:
             os.replace(self.temp, self.path)
         else:
             os.unlink(self.temp)
+
+
+def write_learner_file(path: str, text: str) -> str | None:
+    """Replace a learner's file whole and on disk, keeping the previous text as `path.bak`;
+    the backup's path, if there was a file to back up."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    backup = None
+    if os.path.exists(path):
+        backup = f"{path}.bak"
+        shutil.copy2(path, backup)
+    with ReplaceOnClose(path, durable=True) as handle:
+        handle.write(text)
+    return backup
 
 
 def write_if_changed(path: str, text: str) -> bool:

@@ -1,19 +1,21 @@
 """`studyfolio import summary FILE [--slug S]`: a video summary page becomes a draft note.
 
 Writes content/notes/<slug>.md, content/transcripts/<video id>.txt and new entries in
-content/resources.yml (after a backup, resources.yml.bak). Everything is read and checked
-before the first byte is written: unreadable input writes nothing."""
+content/resources.yml. Every file is replaced whole, and a file that was there is kept as
+FILE.bak. Everything is read and checked before the first byte is written: unreadable input
+writes nothing. Then it prints what it wrote and each part of the page it could not place."""
 
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
-import shutil
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from ..core.atomic import write_learner_file
 from .draft import draft_note, transcript_text
 from .resources_file import ResourcesFileError, existing_entries, extended, plan, slug
 from .summary_page import SummaryError, parse_summary
@@ -46,6 +48,10 @@ def read_page(path: str) -> str:
         raise ImportError_(f"{path}: cannot be read ({error.strerror})") from None
 
 
+def placeholder_title(video_id: str) -> str:
+    return f"Notes on video {video_id}"
+
+
 def prepare(args) -> tuple[list[Write], list[str]]:
     """The files to write and the lines to tell the learner, or ImportError_."""
     try:
@@ -55,7 +61,9 @@ def prepare(args) -> tuple[list[Write], list[str]]:
     content = args.content
     if not os.path.isdir(content):
         raise ImportError_(f"{content}: no such folder; run this in the site's folder or pass --content")
-    name = args.slug or slug(summary.title)[:60].strip("-")
+    # The page's own words reach Pelican's metadata as they are, and templates print it: escaped.
+    title = " ".join((args.title or html.escape(summary.title, quote=False) or placeholder_title(summary.video_id)).split())
+    name = args.slug or slug(title)[:60].strip("-")
     if not SLUG.match(name or ""):
         raise ImportError_(f"slug '{name}' is not lowercase words joined by '-', e.g. --slug rank-video")
     if args.date and not DATE.match(args.date):
@@ -63,7 +71,7 @@ def prepare(args) -> tuple[list[Write], list[str]]:
     date = args.date or datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
     note_path = os.path.join(content, "notes", f"{name}.md")
     if os.path.exists(note_path) and not args.force:
-        raise ImportError_(f"{note_path} already exists; choose another --slug or pass --force to replace it")
+        raise ImportError_(f"{note_path} already exists; choose another --slug or pass --force to replace it (a backup is kept)")
     transcript_rel = f"transcripts/{summary.video_id}.txt"
     transcript_path = os.path.join(content, transcript_rel)
     transcript = transcript_text(summary)
@@ -81,12 +89,13 @@ def prepare(args) -> tuple[list[Write], list[str]]:
         new_text, placed = extended(old, planned, summary, resources_path)
     except ResourcesFileError as error:
         raise ImportError_(str(error)) from None
-    writes = [Write(note_path, draft_note(summary, date=date, transcript=transcript_rel, resources=placed))]
+    note = draft_note(summary, title=title, date=date, transcript=transcript_rel if transcript else "", resources=placed)
+    writes = [Write(note_path, note)]
     if transcript:
         writes.append(Write(transcript_path, transcript))
     report = [
         f"draft note {note_path}: {len(summary.topics)} sections, {len(summary.cards)} cards, "
-        f"{len(summary.moments)} best moments",
+        f"{len(summary.moments)} best moments, {len(summary.mentions)} resources mentioned",
         f"transcript {transcript_path}: {len(summary.transcript)} paragraphs"
         if transcript else "no transcript on the page: the own-words check has nothing to compare",
     ]
@@ -98,20 +107,34 @@ def prepare(args) -> tuple[list[Write], list[str]]:
         report += [f"  {resources_path}:{item.line}: {item.id} ({item.mention.kind})" for item in new]
     if kept:
         report.append(f"already in {resources_path}: {', '.join(kept)}")
+    if not (args.title or summary.title):
+        report.append(f"the page carries no title: the note is titled '{title}'; "
+                      f"set it with --title \"...\" or edit Title: in {note_path}")
+    if summary.missing:
+        report.append(f"sections not on the page: {', '.join(summary.missing)}")
+    report += [f"{args.file}:{notice.line}: {notice.message}" if notice.line else f"{args.file}: {notice.message}"
+               for notice in summary.notices]
     return writes, report
 
 
-def write_all(writes: list[Write]) -> str | None:
-    """Write every file (resources.yml after a backup); the backup path, if one was made."""
-    backup = None
+def unchanged(item: Write) -> bool:
+    try:
+        with open(item.path, encoding="utf-8") as handle:
+            return handle.read() == item.text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def write_all(writes: list[Write]) -> list[str]:
+    """Write every file whole and on disk; the backups made of files it replaced."""
+    backups = []
     for item in writes:
-        os.makedirs(os.path.dirname(item.path), exist_ok=True)
-        if item.path.endswith("resources.yml") and os.path.exists(item.path):
-            backup = item.path + ".bak"
-            shutil.copy2(item.path, backup)
-        with open(item.path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(item.text)
-    return backup
+        if unchanged(item):
+            continue
+        backup = write_learner_file(item.path, item.text)
+        if backup:
+            backups.append(backup)
+    return backups
 
 
 def run_summary(args) -> int:
@@ -126,9 +149,12 @@ def run_summary(args) -> int:
         for item in writes:
             print(f"  {item.path}")
     else:
-        backup = write_all(writes)
-        if backup:
-            report.append(f"backup of the previous resources.yml: {backup}")
+        try:
+            backups = write_all(writes)
+        except OSError as error:
+            print(f"studyfolio: {error.filename or ''}: cannot be written ({error.strerror})", file=sys.stderr)
+            return 1
+        report += [f"backup of the previous {os.path.basename(b)[:-4]}: {b}" for b in backups]
     print("\n".join(report))
     return 0
 
@@ -143,9 +169,10 @@ def add_commands(subparsers) -> None:
         description=__doc__,
     )
     summary.add_argument("file", help="the summary page as plain text")
-    summary.add_argument("--slug", help="file name of the note (default: from the video's title)")
+    summary.add_argument("--title", help="the note's Title: (default: the page's title; such pages rarely carry one)")
+    summary.add_argument("--slug", help="file name of the note (default: from the title)")
     summary.add_argument("--content", default="content", help="the site's content folder (default: content)")
     summary.add_argument("--date", help="the note's Date: (default: now, UTC)")
-    summary.add_argument("--force", action="store_true", help="replace an existing note or transcript")
+    summary.add_argument("--force", action="store_true", help="replace an existing note or transcript (keeping .bak copies)")
     summary.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     summary.set_defaults(run=run_summary)

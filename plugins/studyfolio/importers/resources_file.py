@@ -10,10 +10,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .summary_page import Mention, VideoSummary
+from .summary_model import Mention, VideoSummary
 
-# The page's kinds to the registry's: a "link" on such pages is a channel or site to follow.
-KIND_MAP = {"link": "channel"}
 HEADER = (
     "# The resources I learn from. Notes link to them with [text](res:id); the site lists them at /resources/.\n"
     "# Keys: id, title, kind (book, course, video, channel, article, tool, service, paper), url, authors, free, tags, notes.\n"
@@ -74,9 +72,9 @@ def entry_text(item: Planned, summary: VideoSummary) -> str:
     entry = {
         "id": item.id,
         "title": item.mention.name,
-        "kind": KIND_MAP.get(item.mention.kind, item.mention.kind),
+        "kind": item.mention.kind,
         "tags": ["from-video"],
-        "notes": f"Mentioned in the video \"{summary.title}\" ({summary.video_id}). Add its url.",
+        "notes": f"Mentioned in the video {summary.url}",
     }
     return yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, default_flow_style=None, width=10**6)
 

@@ -1,318 +1,166 @@
-"""Read the plain text of a video summary page into a VideoSummary.
+"""Read the plain text of a video summary page (as a browser saves it) into a VideoSummary.
 
-The page holds, in this order and with variations: a header (title, video id, duration,
-level, audience, reading time); "AI Summary" with a paragraph and timestamped topic
-sections; "Clickbait Check"; "Mentioned in this Video" (name and kind, line by line);
-"Study Flashcards (N)"; "Best Moments"; "Full Transcript". Sections may be missing; cards
-come in two layouts; times may be mm:ss or h:mm:ss. What cannot be read raises SummaryError
-naming the line, so nothing half-read is ever written."""
+A page holds, in this order, each part possibly missing: a header (a navigation line, `Video
+<id>`, a line of duration and transcription date, a line of level, reading time and
+audience); "AI Summary" (a paragraph, then topics: `[mm:ss]`, a heading and a paragraph, or
+plain paragraphs); "Clickbait Check"; "Mentioned in this Video"; "Study Flashcards (N)";
+"Best Moments"; "Full Transcript". Saved text glues some lines together (`01:45Next title`,
+`95% Legit"quote"`, `Download .txt[00:00] ...`); they are cut apart first.
+
+What stops the import (not a summary page, no video id) raises SummaryError; what can be read
+is read, and every line that cannot be placed becomes a Notice the importer prints."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..core.video import parse_timestamp
+from ..core.video import format_timestamp
+from .page_parts import (
+    TIME,
+    Line,
+    Notice,
+    parse_cards,
+    parse_clickbait,
+    parse_header,
+    parse_mentions,
+    parse_moments,
+    parse_summary_section,
+    parse_transcript,
+)
+from .summary_model import VideoSummary
 
-TIME = r"\d{1,2}(?::\d{2}){1,2}"
-TIME_LINE = re.compile(rf"^\[?(?P<at>{TIME})\]?$")
-TIME_LEAD = re.compile(rf"^\[(?P<at>{TIME})\]\s*(?P<rest>.*)$")
 SECTIONS = {
-    "summary": re.compile(r"^ai summary$", re.I),
-    "clickbait": re.compile(r"^clickbait check$", re.I),
-    "mentions": re.compile(r"^mentioned in this video$", re.I),
-    "cards": re.compile(r"^(?:study )?flashcards(?:\s*\((?P<count>\d+)\))?$", re.I),
-    "moments": re.compile(r"^best moments$", re.I),
-    "transcript": re.compile(r"^(?:full )?transcript$", re.I),
+    "summary": re.compile(r"^(?:ai |video )?summary$"),
+    "clickbait": re.compile(r"^clickbait(?: check)?$"),
+    "mentions": re.compile(r"^mentioned in (?:this|the) video$|^mentions$"),
+    "cards": re.compile(r"^(?:study )?flashcards(?:\s*\((?P<count>\d+)\))?$"),
+    "moments": re.compile(r"^(?:best|key) moments$"),
+    "transcript": re.compile(r"^(?:full )?transcript$"),
 }
-HEADER_KEYS = {
-    "video_id": ("video id", "video", "id"),
-    "duration": ("duration", "length"),
-    "level": ("level", "difficulty"),
-    "audience": ("audience", "target audience", "for"),
-    "reading_time": ("reading time",),
+TITLES = {
+    "summary": "AI Summary", "clickbait": "Clickbait Check", "mentions": "Mentioned in this Video",
+    "cards": "Study Flashcards", "moments": "Best Moments", "transcript": "Full Transcript",
 }
-KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,20}?)\s*:\s*(?P<value>.+)$")
-VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-VIDEO_URL = re.compile(r"(?:[?&]v=|youtu\.be/|/embed/|/shorts/)(?P<id>[A-Za-z0-9_-]{11})")
-READING = re.compile(r"^(?P<minutes>\d+)\s*min(?:ute)?s?\s+read$", re.I)
-DIFFICULTY = re.compile(r"^(?P<level>easy|medium|hard)\b\s*[·•|:-]?\s*(?P<reveal>click to reveal(?: the)? answer)?$", re.I)
-REVEAL = re.compile(r"^click to reveal(?: the)? answer$", re.I)
-NOTHING = re.compile(r"^(?:none|nothing\b.*|no (?:resources|links|tools)\b.*)$", re.I)
-KINDS = ("tool", "link", "service", "book", "course", "channel", "video", "article", "paper")
-ONE_LINE_MENTION = re.compile(rf"^(?P<name>.+?)\s*\((?P<kind>{'|'.join(KINDS)})\)$", re.I)
+GLUED_TIME = re.compile(rf"^(?P<at>{TIME})(?P<rest>[^\s\d:\]a-z].*)$")
 
 
 class SummaryError(ValueError):
-    """The page cannot be read; the message names the line and what was expected."""
-
-
-@dataclass(frozen=True)
-class Line:
-    number: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Topic:
-    at: int
-    heading: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Card:
-    question: str
-    answer: str
-    level: str
-    at: int | None
-
-
-@dataclass(frozen=True)
-class Moment:
-    emoji: str
-    title: str
-    description: str
-    at: int
-
-
-@dataclass(frozen=True)
-class Mention:
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True)
-class Said:
-    at: int | None
-    text: str
+    """The page cannot be imported; the message says what is missing."""
 
 
 @dataclass
-class VideoSummary:
-    title: str
-    video_id: str
-    duration: int | None = None
-    level: str = ""
-    audience: str = ""
-    reading_time: str = ""
-    summary: str = ""
-    topics: list[Topic] = field(default_factory=list)
-    clickbait: str = ""
-    mentions: list[Mention] = field(default_factory=list)
-    cards: list[Card] = field(default_factory=list)
-    moments: list[Moment] = field(default_factory=list)
-    transcript: list[Said] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"https://www.youtube.com/watch?v={self.video_id}"
+class Section:
+    name: str
+    title: Line
+    lines: list[Line] = field(default_factory=list)
 
 
-def seconds(text: str, line: Line) -> int:
-    try:
-        return parse_timestamp(text)
-    except ValueError as error:
-        raise SummaryError(f"line {line.number}: {error}") from None
+def section_of(text: str) -> tuple[str, re.Match] | None:
+    """The section a title line opens (emoji and symbols before it ignored), or None."""
+    words = re.sub(r"^[^\w(]+", "", text).strip().casefold()
+    for name, pattern in SECTIONS.items():
+        match = pattern.match(words)
+        if match:
+            return name, match
+    return None
 
 
-def split_sections(lines: list[Line]) -> dict[str, list[Line]]:
-    """The page cut at its section titles; 'header' is what comes before the first one."""
-    found: dict[str, list[Line]] = {"header": []}
-    current = "header"
-    for line in lines:
-        for name, pattern in SECTIONS.items():
-            match = pattern.match(line.text)
-            if match:
-                if name in found:
-                    raise SummaryError(f"line {line.number}: a second '{line.text}' section")
-                current = name
-                found[name] = []
-                if name == "cards" and match.group("count"):
-                    found["card_count"] = [Line(line.number, match.group("count"))]
-                break
-        else:
-            found[current].append(line)
-    return found
+def page_lines(text: str) -> list[Line]:
+    """The page's non-blank lines, stripped; a time glued to the next line's text is cut off.
 
-
-def parse_header(lines: list[Line], summary: VideoSummary) -> None:
-    for line in lines:
-        url = VIDEO_URL.search(line.text)
-        reading = READING.match(line.text)
-        pair = KEY_VALUE.match(line.text)
-        key = next((k for k, names in HEADER_KEYS.items() if pair and pair.group("key").lower() in names), None)
-        if key == "video_id":
-            value = pair.group("value").strip()
-            found = VIDEO_URL.search(value)
-            summary.video_id = found.group("id") if found else value
-        elif key == "duration":
-            summary.duration = seconds(pair.group("value").strip(), line)
-        elif key in ("level", "audience", "reading_time"):
-            setattr(summary, key, pair.group("value").strip())
-        elif url and not summary.video_id:
-            summary.video_id = url.group("id")
-        elif reading:
-            summary.reading_time = line.text
-        elif not summary.title:
-            summary.title = line.text
-    if not summary.video_id:
-        raise SummaryError("no video id: expected a line 'Video ID: ...' or a YouTube link before 'AI Summary'")
-    if not VIDEO_ID.match(summary.video_id):
-        raise SummaryError(f"video id '{summary.video_id}' is not 11 letters, digits, '-' or '_'")
-    if not summary.title:
-        raise SummaryError("no title: expected the video's title on the first line")
-
-
-def parse_summary_section(lines: list[Line], summary: VideoSummary) -> None:
-    """The summary paragraph, then topics: a [mm:ss] line, a heading, a paragraph."""
-    intro: list[str] = []
-    topic: list | None = None
-    for line in lines:
-        alone = TIME_LINE.match(line.text)
-        lead = TIME_LEAD.match(line.text)
-        if alone or lead:
-            if topic:
-                summary.topics.append(finish_topic(topic))
-            at = seconds((alone or lead).group("at"), line)
-            topic = [at, line, lead.group("rest").strip() if lead and lead.group("rest") else "", []]
-        elif topic is None:
-            intro.append(line.text)
-        elif not topic[2]:
-            topic[2] = line.text
-        else:
-            topic[3].append(line.text)
-    if topic:
-        summary.topics.append(finish_topic(topic))
-    summary.summary = " ".join(intro)
-
-
-def finish_topic(topic: list) -> Topic:
-    at, line, heading, text = topic
-    if not heading:
-        raise SummaryError(f"line {line.number}: the topic at {line.text} has no heading")
-    return Topic(at=at, heading=heading, text=" ".join(text))
-
-
-def parse_mentions(lines: list[Line], summary: VideoSummary) -> None:
-    texts = [line for line in lines if not NOTHING.match(line.text)]
-    index = 0
-    while index < len(texts):
-        line = texts[index]
-        one = ONE_LINE_MENTION.match(line.text)
-        if one:
-            summary.mentions.append(Mention(one.group("name"), one.group("kind").lower()))
-            index += 1
+    Only before the transcript: there a line may well begin with a time of day."""
+    lines: list[Line] = []
+    in_transcript = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip()
+        if not stripped:
             continue
-        if index + 1 >= len(texts):
-            raise SummaryError(f"line {line.number}: '{line.text}' has no kind on the next line ({', '.join(KINDS[:4])})")
-        kind = texts[index + 1]
-        if kind.text.lower() not in KINDS:
-            raise SummaryError(
-                f"line {kind.number}: expected the kind of '{line.text}' ({', '.join(KINDS[:4])}), got '{kind.text}'"
-            )
-        summary.mentions.append(Mention(line.text, kind.text.lower()))
-        index += 2
-
-
-def parse_cards(lines: list[Line], summary: VideoSummary, announced: int | None) -> None:
-    """Question, difficulty (+ 'Click to reveal answer'), maybe the question again, answer, time."""
-    question: Line | None = None
-    level = ""
-    answer: list[Line] = []
-
-    def finish(at: int | None) -> None:
-        if not answer:
-            raise SummaryError(f"line {question.number}: the card '{question.text}' has no answer")
-        summary.cards.append(Card(question.text, " ".join(a.text for a in answer), level, at))
-
-    for line in lines:
-        difficulty = DIFFICULTY.match(line.text)
-        if question is None:
-            if difficulty:
-                raise SummaryError(f"line {line.number}: difficulty '{line.text}' without a question before it")
-            question = line
-        elif not level:
-            if not difficulty:
-                raise SummaryError(
-                    f"line {line.number}: expected the difficulty (easy, medium or hard) of the card "
-                    f"'{question.text}', got '{line.text}'"
-                )
-            level = difficulty.group("level").lower()
-        elif difficulty and answer:
-            # The previous card had no time: its last "answer" line is this card's question.
-            next_question = answer.pop()
-            finish(None)
-            question, level, answer = next_question, difficulty.group("level").lower(), []
-        elif REVEAL.match(line.text) or (not answer and line.text == question.text):
-            continue
-        elif TIME_LINE.match(line.text):
-            finish(seconds(TIME_LINE.match(line.text).group("at"), line))
-            question, level, answer = None, "", []
+        glued = None if in_transcript else GLUED_TIME.match(stripped)
+        if glued:
+            lines += [Line(number, glued.group("at")), Line(number, glued.group("rest").strip())]
         else:
-            answer.append(line)
-    if question is not None:
-        if not level:
-            raise SummaryError(f"line {question.number}: the card '{question.text}' has no difficulty")
-        finish(None)
-    if announced is not None and announced != len(summary.cards):
-        raise SummaryError(f"the page announces {announced} flashcards but only {len(summary.cards)} could be read")
+            lines.append(Line(number, stripped))
+        found = section_of(lines[-1].text)
+        in_transcript = in_transcript or bool(found and found[0] == "transcript")
+    return lines
 
 
-def parse_moments(lines: list[Line], summary: VideoSummary) -> None:
-    """Entries of an emoji, a title, a description and a time (emoji and title may share a line)."""
-    entry: list[Line] = []
+def split_sections(lines: list[Line]) -> tuple[list[Line], dict[str, Section]]:
+    """The header (lines before the first section) and each section by name."""
+    header: list[Line] = []
+    sections: dict[str, Section] = {}
+    current: list[Line] = header
     for line in lines:
-        time = TIME_LINE.match(line.text)
-        if not time:
-            entry.append(line)
+        found = section_of(line.text)
+        if found and found[0] not in sections:
+            name, match = found
+            sections[name] = Section(name, line)
+            current = sections[name].lines
             continue
-        texts = [e.text for e in entry]
-        emoji = ""
-        if texts and not any(c.isalnum() for c in texts[0]):
-            emoji = texts.pop(0)
-        elif texts and not texts[0][0].isalnum():
-            emoji, _, texts[0] = texts[0].partition(" ")
-        if not texts:
-            raise SummaryError(f"line {line.number}: a best moment at {line.text} has no title")
-        summary.moments.append(Moment(emoji, texts[0].strip(), " ".join(texts[1:]), seconds(time.group("at"), line)))
-        entry = []
-    if entry:
-        raise SummaryError(f"line {entry[0].number}: the best moment '{entry[0].text}' has no time")
+        current.append(line)
+    return header, sections
 
 
-def parse_transcript(lines: list[Line], summary: VideoSummary) -> None:
-    """Paragraphs starting `[mm:ss]`; a line without a time continues the paragraph before it."""
-    for line in lines:
-        lead = TIME_LEAD.match(line.text)
-        if lead:
-            summary.transcript.append(Said(seconds(lead.group("at"), line), lead.group("rest").strip()))
-        elif summary.transcript:
-            last = summary.transcript[-1]
-            summary.transcript[-1] = Said(last.at, f"{last.text} {line.text}".strip())
-        else:
-            summary.transcript.append(Said(None, line.text))
+def announced_cards(sections: dict[str, Section]) -> int | None:
+    if "cards" not in sections:
+        return None
+    match = section_of(sections["cards"].title.text)[1]
+    return int(match.group("count")) if match.group("count") else None
+
+
+def check_length(summary: VideoSummary) -> None:
+    """A length in whole minutes covers up to 59 s more; a time beyond that is worth a word."""
+    latest = summary.latest_time()
+    if summary.duration is not None and latest is not None and latest > summary.duration + 59:
+        summary.notice(
+            summary.duration_line,
+            f"the page gives the video's length as {format_timestamp(summary.duration)} but has times up to "
+            f"{format_timestamp(latest)}; Duration: {format_timestamp(latest)} is written",
+        )
 
 
 def parse_summary(text: str) -> VideoSummary:
-    """The VideoSummary in `text`, or SummaryError saying what could not be read."""
+    """The VideoSummary in `text`, or SummaryError saying what is missing."""
     if "\x00" in text:
         raise SummaryError("this is not text (it holds NUL bytes): save the page as plain text")
-    lines = [Line(n, raw.strip()) for n, raw in enumerate(text.splitlines(), 1) if raw.strip()]
+    lines = page_lines(text.lstrip("\ufeff"))
     if not lines:
-        raise SummaryError("the file is empty")
-    sections = split_sections(lines)
-    if len(set(sections) - {"header", "card_count"}) == 0:
+        raise SummaryError("the file is empty: save the summary page as text into it")
+    header, sections = split_sections(lines)
+    summary = VideoSummary()
+    parse_header(header, summary)
+    if not summary.video_id and not sections:
         raise SummaryError(
-            "no section of a video summary page found: expected 'AI Summary', 'Study Flashcards' or 'Full Transcript'"
+            "not a video summary page: no line 'Video <id>', no YouTube link, and none of its "
+            "sections ('AI Summary', 'Study Flashcards', 'Full Transcript')"
         )
-    summary = VideoSummary(title="", video_id="")
-    parse_header(sections["header"], summary)
-    parse_summary_section(sections.get("summary", []), summary)
-    summary.clickbait = " ".join(line.text for line in sections.get("clickbait", []))
-    parse_mentions(sections.get("mentions", []), summary)
-    announced = int(sections["card_count"][0].text) if "card_count" in sections else None
-    parse_cards(sections.get("cards", []), summary, announced)
-    parse_moments(sections.get("moments", []), summary)
-    parse_transcript(sections.get("transcript", []), summary)
+    if not summary.video_id:
+        raise SummaryError(
+            "no video id: expected a line 'Video <id>' (11 letters, digits, '-' or '_') "
+            "or a YouTube link before 'AI Summary'"
+        )
+    if not sections:
+        raise SummaryError(
+            "none of a summary page's sections found ('AI Summary', 'Study Flashcards', "
+            "'Full Transcript'): save the whole page as text"
+        )
+    readers = {
+        "summary": parse_summary_section,
+        "clickbait": parse_clickbait,
+        "mentions": parse_mentions,
+        "moments": parse_moments,
+        "transcript": parse_transcript,
+    }
+    for name, section in sections.items():
+        if name == "cards":
+            parse_cards(section.lines, summary, announced_cards(sections), section.title)
+        else:
+            readers[name](section.lines, summary, section.title)
+    check_length(summary)
+    summary.missing = [TITLES[name] for name in TITLES if name not in sections]
+    summary.notices.sort(key=lambda notice: notice.line)
     return summary
+
+
+__all__ = ["Line", "Notice", "SummaryError", "VideoSummary", "parse_summary"]

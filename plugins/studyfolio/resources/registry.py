@@ -1,7 +1,7 @@
 """The registry of learning resources, `content/resources.yml`: read, validated, looked up.
 
-Every schema problem (unknown keys, unknown kinds, duplicate ids, missing or malformed URLs)
-is collected with its line, all at once. Entries with problems are kept when they have an id,
+Every schema problem (unknown keys, unknown kinds, duplicate ids, malformed URLs) is collected
+with its line, all at once; `url` is optional (a book on the shelf has none). Entries with problems are kept when they have an id,
 so links to them still resolve while the learner fixes the file."""
 
 from __future__ import annotations
@@ -128,9 +128,8 @@ def read_entry(node: yaml.Node, problems: Y.Problems, seen: dict[str, int]) -> R
             values[key] = check(value_node)
         except ValueError as error:
             problems.error(Y.line_of(value_node), f"{key} of {what}: {error}", HINTS.get(key, ""))
-    for key, hint in (("title", "add title: the resource's name"), ("url", "add url: https://...")):
-        if key not in items:
-            problems.error(line, f"{what} has no {key}", hint)
+    if "title" not in items:
+        problems.error(line, f"{what} has no title", "add title: the resource's name")
     kind = ""
     if "kind" not in items:
         problems.error(line, f"{what} has no kind", "add kind: one of " + ", ".join(KINDS))
