@@ -14,13 +14,14 @@ PUBLISHCONF := publishconf.py
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help install html clean regenerate serve devserver publish test lint bench linkcheck bench-links
+.PHONY: help install html clean regenerate serve devserver publish github test lint bench linkcheck bench-links
 
 help:
 	@echo "make serve      set up, build the demo site and serve it on http://localhost:$(PORT) (rebuilds on save, live reload)"
 	@echo "make test       lint and run every test (browser tests use /usr/bin/chromium)"
 	@echo "make html       build the site into $(OUTPUTDIR)/"
 	@echo "make publish    production build with strict checks"
+	@echo "make github     make publish, then push $(OUTPUTDIR)/ to the $(GITHUB_PAGES_BRANCH) branch of $(GITHUB_REMOTE) (GitHub Pages)"
 	@echo "make bench      print build benchmarks"
 	@echo "make linkcheck  build, then check every internal and external link (cached)"
 	@echo "make bench-links  link checkers compared on a local 1,000-URL site"
@@ -49,6 +50,16 @@ serve devserver: $(STAMP)
 
 publish: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF)
+
+# GitHub Pages: the production build, committed by ghp-import as the only content of the
+# $(GITHUB_PAGES_BRANCH) branch (with .nojekyll, so folders starting with _ are served), on
+# top of that branch as $(GITHUB_REMOTE) has it (hence the fetch), then pushed there.
+GITHUB_REMOTE ?= origin
+GITHUB_PAGES_BRANCH ?= gh-pages
+github: publish
+	git fetch --quiet $(GITHUB_REMOTE)
+	$(BIN)/ghp-import -n -r $(GITHUB_REMOTE) -b $(GITHUB_PAGES_BRANCH) -m "Generate Pelican site" $(OUTPUTDIR)
+	git push $(GITHUB_REMOTE) $(GITHUB_PAGES_BRANCH)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -27,6 +27,7 @@ PLUGINS = [
     "studyfolio.ownwords",
     "studyfolio.srs",
     "studyfolio.discovery",
+    "studyfolio.portfolio",
     "studyfolio.linkcheck",  # keep last: it checks the links of what every plugin wrote
 ]
 

@@ -11,6 +11,7 @@ from . import __version__
 # Each command's module; a module has `add_commands(subparsers)` (it may add several commands),
 # and a command sets `run=function(args) -> exit code`. The order is the one `--help` lists.
 COMMANDS: dict[str, str] = {
+    "new": "studyfolio.authoring.new_note",
     "import": "studyfolio.importers.command",
     "review": "studyfolio.srs.commands",
     "reviews": "studyfolio.srs.commands",

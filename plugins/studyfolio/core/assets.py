@@ -23,7 +23,7 @@ BUNDLES = {
     "css/studyfolio.css": (
         "css/site.css", "css/pygments.css", "css/ownwords.css", "css/discovery.css",
         "css/flashcards.css", "css/resources.css", "css/roadmap.css", "css/study.css",
-        "css/review.css", "css/print.css",
+        "css/review.css", "css/portfolio.css", "css/print.css",
     ),
     # Every page, deferred: the theme switch, search, and the deck pages' "Show all answers".
     "js/site.js": ("js/theme.js", "js/search.js", "js/flashcards.js"),

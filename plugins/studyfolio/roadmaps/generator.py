@@ -21,6 +21,7 @@ from .progress import measure
 from .reviews import read_reviews
 from .svg import graph_layout, render_svg
 
+PROGRESS_KEY = "studyfolio_roadmap_progress"
 CONTEXT_KEY = "studyfolio_roadmaps"
 
 
@@ -81,6 +82,7 @@ class RoadmapsGenerator(Generator):
                 "summary": self.markdown(roadmap.summary, roadmap.path, 1, diagnostics),
             })
         self.context[CONTEXT_KEY] = self.roadmaps
+        self.context[PROGRESS_KEY] = [view["progress"] for view in self.views]
         sitemap_urls(self.context).extend(["roadmaps/", *(roadmap.url for roadmap in self.roadmaps)])
         self.registry = registry
 

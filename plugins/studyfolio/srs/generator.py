@@ -144,6 +144,7 @@ class ReviewGenerator(Generator):
         self.decks = review_decks(cards)
         self.context["study_heatmap"] = build_heatmap(per_day, notes_per_day)
         self.context["srs_mastery"] = MasteryIndex(progress)
+        self.context["study_progress"] = progress
         self.context["review_url"] = REVIEW_URL
 
     def generate_output(self, writer) -> None:

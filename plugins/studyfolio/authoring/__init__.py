@@ -1,0 +1,1 @@
+"""Authoring: new notes from the command line."""
