@@ -6,7 +6,7 @@
   var FSRS = window.StudyfolioFSRS, LOG = window.StudyfolioReviews;
   var box = document.querySelector("[data-deck-mastery]");
   if (!box || !FSRS || !LOG || !window.fetch) { return; }
-  var seen = {}, ids = [];
+  var seen = LOG.idMap(), ids = [];
   document.querySelectorAll("details.card[data-card-id]").forEach(function (card) {
     var id = card.getAttribute("data-card-id");
     if (!seen[id]) { seen[id] = true; ids.push(id); }
@@ -20,7 +20,7 @@
       desiredRetention: config.desired_retention, learningSteps: config.learning_steps,
       relearningSteps: config.relearning_steps, maximumInterval: config.maximum_interval
     });
-    var published = doc && doc.history || {}, own = LOG.savedByCard();
+    var published = LOG.idMap(doc && doc.history), own = LOG.savedByCard();
     var now = Date.now(), sum = 0, studied = 0, due = 0;
     for (var i = 0; i < ids.length; i++) {
       var history = LOG.mergeFlat(published[ids[i]] || [], own[ids[i]]);

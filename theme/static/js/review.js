@@ -17,7 +17,7 @@
 
   var STORE = LOG.STORE, FORMAT = LOG.FORMAT, VERSION = LOG.VERSION;
   var parseAt = LOG.parseAt, formatAt = LOG.formatAt, entryProblem = LOG.entryProblem;
-  var readDocument = LOG.readDocument, keyOf = LOG.keyOf;
+  var readDocument = LOG.readDocument, keyOf = LOG.keyOf, idMap = LOG.idMap;
   var MINUTE = 60000, DAY = 86400000, LEARN_AHEAD = 20 * MINUTE;
   var NAMES = ["Again", "Hard", "Good", "Easy"];
 
@@ -35,7 +35,7 @@
 
   /* ---------- this browser's log ---------- */
 
-  var own = { items: [], byCard: {}, keys: {}, unusable: 0, saving: true };
+  var own = { items: [], byCard: idMap(), keys: idMap(), unusable: 0, saving: true };
   var unsaved = null; /* the last rating: written once the next is made or the page is left */
 
   function notice(kind, text) {
@@ -94,7 +94,7 @@
 
   function loadOwn() {
     own.items = readStore();
-    own.byCard = {}; own.keys = {}; own.unusable = 0;
+    own.byCard = idMap(); own.keys = idMap(); own.unusable = 0;
     for (var i = 0; i < own.items.length; i++) {
       var e = own.items[i];
       if (entryProblem(e)) { own.unusable++; continue; }
@@ -132,8 +132,8 @@
   /* ---------- cards, history and states ---------- */
 
   var scheduler, newPerDay = 20;
-  var cards = [], byId = {}, published = {}, reviewsOf = {}, states = {};
-  var index = null, base = {}; /* review/index.json, and the states it publishes by card id */
+  var cards = [], byId = idMap(), published = idMap(), reviewsOf = idMap(), states = idMap();
+  var index = null, base = idMap(); /* review/index.json, and the states it publishes by card id */
 
   /* A card's history, flat as in reviews.json: [at, rating, ms, ...], with this browser's own. */
   function mergedHistory(id) { return LOG.mergeFlat(published[id] || [], own.byCard[id]); }
@@ -162,7 +162,7 @@
   }
 
   function rebuild() {
-    reviewsOf = {}; states = {};
+    reviewsOf = idMap(); states = idMap();
     for (var i = 0; i < cards.length; i++) { replayCard(cards[i].id); }
   }
 
@@ -652,13 +652,13 @@
     ]).then(function (docs) {
       var cardsDoc = docs[0], historyDoc = docs[1], i;
       index = docs[2];
-      base = {};
+      base = idMap();
       if (index) { for (i = 0; i < index.cards.length; i++) { base[index.cards[i][0]] = rowState(index.cards[i]); } }
       useScheduler(historyDoc && historyDoc.scheduler || index && index.scheduler);
       if (!historyDoc) { notice("warning", "reviews.json is missing, so only this browser's reviews are used: rebuild the site."); }
-      published = historyDoc && historyDoc.history || {};
+      published = idMap(historyDoc && historyDoc.history);
       cards = cardsDoc.cards || [];
-      byId = {};
+      byId = idMap();
       for (i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
       setUpOnce();
       rebuild();

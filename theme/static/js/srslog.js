@@ -65,6 +65,16 @@
 
   function keyOf(card, at) { return card + "\n" + at; }
 
+  /* A map keyed by card id: no prototype, so ids such as "constructor" or "__proto__" are
+     ordinary keys. With `from` (an object parsed from JSON), a copy of its own entries. */
+  function idMap(from) {
+    var map = Object.create(null);
+    if (from && typeof from === "object") {
+      Object.keys(from).forEach(function (k) { map[k] = from[k]; });
+    }
+    return map;
+  }
+
   /* Of two entries [at, rating, ms] for one card and instant, the one every merge keeps. */
   function wins(a, b) { return a[1] < b[1] || (a[1] === b[1] && a[2] <= b[2]); }
 
@@ -86,7 +96,7 @@
   /* This browser's saved reviews by card ({id: [[at, rating, ms], ...]}), read only; {} when
      there are none or they cannot be read (the review page reports and keeps those aside). */
   function savedByCard() {
-    var byCard = {};
+    var byCard = idMap();
     try {
       var raw = root.localStorage.getItem(STORE);
       var items = raw === null ? [] : readDocument(raw).reviews;
@@ -94,13 +104,13 @@
         var e = items[i];
         if (!entryProblem(e)) { (byCard[e.card] = byCard[e.card] || []).push([parseAt(e.at), e.rating, e.ms]); }
       }
-    } catch (e) { return {}; }
+    } catch (e) { return idMap(); }
     return byCard;
   }
 
   root.StudyfolioReviews = {
     STORE: STORE, FORMAT: FORMAT, VERSION: VERSION,
     parseAt: parseAt, formatAt: formatAt, entryProblem: entryProblem, readDocument: readDocument,
-    keyOf: keyOf, wins: wins, mergeFlat: mergeFlat, savedByCard: savedByCard
+    keyOf: keyOf, idMap: idMap, wins: wins, mergeFlat: mergeFlat, savedByCard: savedByCard
   };
 })(window);
