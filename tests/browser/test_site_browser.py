@@ -132,3 +132,15 @@ def test_text_meets_wcag_aa_contrast(page, site_url, scheme):
     assert ratios, "no element measured"
     low = {selector: ratio for selector, ratio in ratios.items() if ratio < 4.5}
     assert low == {}, f"below 4.5:1 in {scheme} mode: {low}"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_content_keeps_its_distance_from_the_header_and_the_footer(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + "/notes/edge-cases/")
+    header = page.locator(".site-header").bounding_box()
+    heading = page.locator("main h1").bounding_box()
+    main = page.locator("main").bounding_box()
+    last = page.locator("main > :last-child").bounding_box()
+    assert heading["y"] - (header["y"] + header["height"]) >= 24
+    assert (main["y"] + main["height"]) - (last["y"] + last["height"]) >= 32
