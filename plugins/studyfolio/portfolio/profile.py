@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from ..roadmaps.progress import Count
 from ..srs.stats import RETENTION_DAYS, compute
 
 LATEST_NOTES = 5
@@ -55,12 +56,7 @@ class AreaRow:
 class RoadmapRow:
     title: str
     url: str
-    covered: int
-    total: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.covered / self.total) if self.total else 0
+    covered: Count  # topics with notes, of all the roadmap's topics
 
 
 @dataclass
@@ -160,7 +156,7 @@ def build_profile(articles, progress, roadmap_progress, mentions, registry, zone
         last=max(days, default=None),
         months=month_chart(days),
         areas=area_rows(articles, reviewed, topic_titles),
-        roadmaps=[RoadmapRow(p.roadmap.title, p.roadmap.url, p.covered.done, p.covered.total) for p in roadmap_progress],
+        roadmaps=[RoadmapRow(p.roadmap.title, p.roadmap.url, p.covered) for p in roadmap_progress],
         cards=len(written),
         cards_reviewed=len(reviewed),
         reviews=len(reviews),
