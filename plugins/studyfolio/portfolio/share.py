@@ -55,7 +55,6 @@ def json_ld(data: dict) -> Markup:
 class ShareMeta:
     title: str
     description: str
-    url: str  # site-relative, e.g. notes/x/
     canonical: str  # absolute when the site's URL is, else relative to the site root
     absolute: bool
     kind: str = "website"  # og:type
@@ -117,7 +116,7 @@ def share_meta(context) -> ShareMeta:
     url = page_url(context)
     sitename = str(context.get("SITENAME") or "")
     meta = ShareMeta(
-        title=sitename, description=plain(context.get("SITESUBTITLE") or ""), url=url,
+        title=sitename, description=plain(context.get("SITESUBTITLE") or ""),
         canonical=f"{siteurl}/{url}" if absolute else f"/{url}", absolute=absolute,
         image=SITE_PREVIEW, image_alt=f"{sitename}: {plain(context.get('SITESUBTITLE') or '')}".rstrip(": "),
     )
