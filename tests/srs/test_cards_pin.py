@@ -123,10 +123,36 @@ def test_pin_needs_a_build(tmp_path, capsys):
 
 
 def test_blocks_line_ends_and_indentation():
-    text = "Title: X\r\nSlug: my-own-slug\r\n\r\n    /// card | Indented?\r\n        level: medium\r\n    Yes.\r\n    ///\r\n"
+    text = "Title: X\r\nSlug: my-own-slug\r\n\r\n- An item\r\n\r\n    /// card | Indented?\r\n        level: medium\r\n    Yes.\r\n    ///\r\n"
     lines = text.splitlines(keepends=True)
     [block] = find_blocks(lines)
-    assert (block.line, block.question, block.options, block.insert_at, block.body) == (4, "Indented?", {"level"}, 5, ["    Yes."])
+    assert (block.line, block.question, block.options, block.insert_at, block.body) == (6, "Indented?", {"level"}, 7, ["    Yes."])
     new, pins, unconfirmed = pin_note("content/notes/x.md", lines, {"my-own-slug-1"}, lambda slug, b: f"{slug}-1")
     assert "".join(new) == text.replace("        level: medium\r\n", "        level: medium\r\n        id: my-own-slug-1\r\n")
-    assert [(p.line, p.card_id) for p in pins] == [(4, "my-own-slug-1")] and unconfirmed == []
+    assert [(p.line, p.card_id) for p in pins] == [(6, "my-own-slug-1")] and unconfirmed == []
+
+
+def test_a_card_shown_as_indented_code_is_left_alone():
+    text = (
+        "Title: X\n\nThe syntax, as code:\n\n    /// card | What is variance?\n    The spread.\n    ///\n\n"
+        "    /// card | Still code?\n    ///\n\n/// card | What is variance?\nThe spread.\n///\n"
+    )
+    lines = text.splitlines(keepends=True)
+    assert [(block.line, block.question) for block in find_blocks(lines)] == [(12, "What is variance?")]
+    new, pins, _ = pin_note("content/notes/x.md", lines, {"x-1"}, lambda slug, b: "x-1")
+    assert "".join(new) == text.replace("\n/// card | What is variance?\n", "\n/// card | What is variance?\n    id: x-1\n")
+    assert [p.line for p in pins] == [12]
+
+
+def test_a_note_that_is_not_utf8_is_reported_and_the_others_are_pinned(site, capsys, tmp_path):
+    root = tmp_path / "copy"
+    shutil.copytree(site[0], root)
+    latin = root / "content" / "notes" / "latin.md"
+    latin.write_bytes("Title: Caf\u00e9\nDate: 2026-09-14\n\nCaf\u00e9 au lait.\n".encode("latin-1"))
+    before = latin.read_bytes()
+    assert pin(root) == 1
+    captured = capsys.readouterr()
+    assert "content/notes/latin.md:1: not pinned: the byte at offset 10 (0xe9) is not UTF-8; save the note as UTF-8 and pin again" in captured.err
+    assert "Traceback" not in captured.err
+    assert "Pinned 3 card id(s) in 1 note(s)" in captured.out
+    assert latin.read_bytes() == before

@@ -10,6 +10,7 @@ folder first."""
 from __future__ import annotations
 
 import difflib
+import io
 import os
 import re
 import shutil
@@ -18,12 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from ..core.atomic import ReplaceOnClose
 from .cards import CardsFileError, load_cards_json
 
 CARD_HEADER = re.compile(r"^(?P<indent>[ \t]*)/{3,}[ \t]*card\b[ \t]*(?:\|[ \t]*(?P<question>.*?))?[ \t]*$")
 ANY_HEADER = re.compile(r"^[ \t]*/{3,}[ \t]*[\w-]+")
 CLOSER = re.compile(r"^[ \t]*/{3,}[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 SLUG_META = re.compile(r"^slug:[ \t]*(?P<slug>\S+)[ \t]*$", re.IGNORECASE)
 OPTION = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
 CLOZE = re.compile(r"\{\{c\d+::")
@@ -63,12 +66,31 @@ def note_slug(path: str, lines: list[str]) -> str:
     return SlugRules.from_config({}).note({"slug": [given]} if given else {}, path)
 
 
+def indented(line: str) -> bool:
+    return line.expandtabs(4).startswith("    ")
+
+
 def find_blocks(lines: list[str]) -> list[Block]:
-    """The card blocks of a note, outside fenced code, with where an `id:` line would go."""
+    """The card blocks of a note, outside fenced and indented code, with where an `id:` line
+    would go. A line indented four columns after a blank line is code, as Markdown reads it,
+    unless it continues a list item (a card there is one the build reports, so it is pinned)."""
     blocks, fence, index = [], None, 0
+    in_list, after_blank, in_code = False, True, False
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
         index += 1
+        if fence is None:
+            if not line.strip():
+                after_blank = True
+                continue
+            if in_code and indented(line):
+                continue
+            in_code = indented(line) and after_blank and not in_list
+            after_blank = False
+            if in_code:
+                continue
+            if not indented(line):
+                in_list = bool(LIST_ITEM.match(line))
         fenced = FENCE.match(line)
         if fence is None and fenced:
             fence = fenced.group("fence")
@@ -99,6 +121,7 @@ def find_blocks(lines: list[str]) -> list[Block]:
                 block.body.append(text)
             index += 1
         blocks.append(block)
+        after_blank = False
     return blocks
 
 
@@ -144,6 +167,11 @@ def notes_in(content: str) -> list[str]:
     return found
 
 
+def read_note(path: str) -> list[str]:
+    with open(path, "rb") as handle:
+        return io.StringIO(handle.read().decode("utf-8"), newline="").readlines()
+
+
 def run_pin(args) -> int:
     content = args.content
     if not os.path.isdir(os.path.join(content, "notes")):
@@ -156,10 +184,18 @@ def run_pin(args) -> int:
         return 1
     root = os.path.dirname(os.path.abspath(content))
     changes, unconfirmed = [], []
+    unreadable = 0
     for path in notes_in(content):
-        with open(path, encoding="utf-8", newline="") as handle:
-            lines = handle.read().splitlines(keepends=True)
         relative = os.path.relpath(path, root)
+        try:
+            lines = read_note(path)
+        except UnicodeDecodeError as error:
+            unreadable += 1
+            line = error.object[: error.start].count(b"\n") + 1
+            print(f"{relative}:{line}: not pinned: the byte at offset {error.start}"
+                  f" (0x{error.object[error.start]:02x}) is not UTF-8;"
+                  " save the note as UTF-8 and pin again", file=sys.stderr)
+            continue
         if args.note and note_slug(path, lines) != args.note:
             continue
         new, pins, doubtful = pin_note(relative, lines, ids)
@@ -174,8 +210,8 @@ def run_pin(args) -> int:
         )
     count = sum(len(pins) for *_, pins in changes)
     if not changes:
-        print("Every card block already has an id: nothing to pin." if not unconfirmed else "Nothing pinned.")
-        return 1 if unconfirmed else 0
+        print("Every card block already has an id: nothing to pin." if not (unconfirmed or unreadable) else "Nothing pinned.")
+        return 1 if unconfirmed or unreadable else 0
     if args.dry_run:
         for _, relative, old, new, _ in changes:
             sys.stdout.writelines(difflib.unified_diff(old, new, f"a/{relative}", f"b/{relative}"))
@@ -187,15 +223,13 @@ def run_pin(args) -> int:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copy2(path, target)
     for path, _, _, new, pins in changes:
-        temporary = path + ".pin-tmp"
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        with ReplaceOnClose(path, durable=True) as handle:
             handle.writelines(new)
-        os.replace(temporary, path)
         for pin in pins:
             print(f"{pin.path}:{pin.line}: id: {pin.card_id}")
     print(f"Pinned {count} card id(s) in {len(changes)} note(s); the files as they were are in"
           f" {os.path.relpath(backup, root)}/")
-    return 0
+    return 1 if unreadable else 0
 
 
 def add_pin_command(cards_commands) -> None:
