@@ -192,3 +192,29 @@ def test_bad_slug_and_dry_run(site, capsys):
     assert run(site, "plain-paragraphs-glued.txt", "--dry-run") == 0
     assert "dry run, nothing written" in capsys.readouterr().out
     assert snapshot(site) == before
+
+
+def test_a_write_that_fails_half_way_leaves_every_file_as_it_was(site):
+    """A real fault: the import runs with a 64 KB file-size limit, so the note is written beside
+    its place but the grown resources.yml (over the limit) is not; nothing may change."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    (site / "resources.yml").write_text(EXISTING + "# padding\n" * 8000, encoding="utf-8")
+    before = snapshot(site)
+
+    def limit_file_size():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write over the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64_000, 64_000))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "studyfolio.cli", "import", "summary", str(SAMPLES / "plain-paragraphs-glued.txt"),
+         "--content", str(site), "--date", "2026-10-10 09:00"],
+        capture_output=True, text=True, preexec_fn=limit_file_size, timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr == f"studyfolio: {site / 'resources.yml'}: cannot be written (File too large); nothing was written\n"
+    assert "Traceback" not in done.stderr
+    assert snapshot(site) == before

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
@@ -36,14 +37,39 @@ class ReplaceOnClose:
 def write_learner_file(path: str, text: str) -> str | None:
     """Replace a learner's file whole and on disk, keeping the previous text as `path.bak`;
     the backup's path, if there was a file to back up."""
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    backup = None
-    if os.path.exists(path):
-        backup = f"{path}.bak"
-        shutil.copy2(path, backup)
-    with ReplaceOnClose(path, durable=True) as handle:
-        handle.write(text)
-    return backup
+    backups = write_learner_files([(path, text)])
+    return backups[0] if backups else None
+
+
+def write_learner_files(files: list[tuple[str, str]]) -> list[str]:
+    """Replace several of a learner's files, all or none: each is first written beside its place
+    and on disk; only when every one is there does each replace its file (the previous text kept
+    as `path.bak`). A failure while writing (a full disk, a size limit) leaves every file as it
+    was and no temporary file behind. The backups made, in order."""
+    staged: list[tuple[str, str]] = []
+    try:
+        for path, text in files:
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            staging = ReplaceOnClose(path, durable=True)
+            staged.append((path, staging.temp))
+            with staging.handle as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException as error:
+        if isinstance(error, OSError) and error.filename is None:
+            error.filename = path  # a failed write names no file: name the one being written
+        for _, temp in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+        raise
+    backups = []
+    for path, temp in staged:
+        if os.path.exists(path):
+            backups.append(f"{path}.bak")
+            shutil.copy2(path, backups[-1])
+        os.replace(temp, path)
+    return backups
 
 
 def write_if_changed(path: str, text: str) -> bool:

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from ..core.atomic import write_learner_file
+from ..core.atomic import write_learner_files
 from .draft import draft_note, transcript_text
 from .resources_file import ResourcesFileError, existing_entries, extended, plan, slug
 from .summary_page import SummaryError, parse_summary
@@ -126,15 +126,8 @@ def unchanged(item: Write) -> bool:
 
 
 def write_all(writes: list[Write]) -> list[str]:
-    """Write every file whole and on disk; the backups made of files it replaced."""
-    backups = []
-    for item in writes:
-        if unchanged(item):
-            continue
-        backup = write_learner_file(item.path, item.text)
-        if backup:
-            backups.append(backup)
-    return backups
+    """Write every file whole and on disk, all or none; the backups made of files it replaced."""
+    return write_learner_files([(item.path, item.text) for item in writes if not unchanged(item)])
 
 
 def run_summary(args) -> int:
@@ -152,7 +145,8 @@ def run_summary(args) -> int:
         try:
             backups = write_all(writes)
         except OSError as error:
-            print(f"studyfolio: {error.filename or ''}: cannot be written ({error.strerror})", file=sys.stderr)
+            print(f"studyfolio: {error.filename or ''}: cannot be written ({error.strerror});"
+                  " nothing was written", file=sys.stderr)
             return 1
         report += [f"backup of the previous {os.path.basename(b)[:-4]}: {b}" for b in backups]
     print("\n".join(report))
