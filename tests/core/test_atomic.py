@@ -37,3 +37,16 @@ def test_write_if_changed_leaves_an_equal_file_alone(tmp_path):
     assert path.stat().st_mtime_ns == before
     assert write_if_changed(str(path), "b { }")
     assert path.read_text() == "b { }"
+
+
+def test_bytes_are_written_whole_too(tmp_path):
+    path = tmp_path / "preview.png"
+    path.write_bytes(b"old")
+    with ReplaceOnClose(str(path), encoding=None) as handle:
+        handle.write(b"\x89PNG\r\n")
+        assert path.read_bytes() == b"old"
+    assert path.read_bytes() == b"\x89PNG\r\n"
+    with pytest.raises(RuntimeError), ReplaceOnClose(str(path), encoding=None) as handle:
+        handle.write(b"half")
+        raise RuntimeError("the drawing failed")
+    assert path.read_bytes() == b"\x89PNG\r\n" and os.listdir(tmp_path) == ["preview.png"]

@@ -12,13 +12,17 @@ import shutil
 class ReplaceOnClose:
     """`with ReplaceOnClose(path) as handle:` writes `path` whole or, on an error, not at all.
 
-    `durable` (a learner's own file) also waits until the bytes are on disk before the move."""
+    `durable` (a learner's own file) also waits until the bytes are on disk before the move;
+    `encoding=None` writes bytes."""
 
-    def __init__(self, path: str, encoding: str = "utf-8", durable: bool = False):
+    def __init__(self, path: str, encoding: str | None = "utf-8", durable: bool = False):
         self.path = path
         self.durable = durable
         self.temp = f"{path}.{os.getpid()}.{secrets.token_hex(4)}.part"
-        self.handle = open(self.temp, "x", encoding=encoding, newline="\n")  # noqa: SIM115 - closed by __exit__
+        if encoding is None:
+            self.handle = open(self.temp, "xb")  # noqa: SIM115 - closed by __exit__
+        else:
+            self.handle = open(self.temp, "x", encoding=encoding, newline="\n")  # noqa: SIM115
 
     def __enter__(self):
         return self.handle

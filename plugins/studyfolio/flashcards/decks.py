@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
+from ..core.atomic import write_if_changed
 from ..core.sitemap import sitemap_urls
 from .anki import anki_text
 from .collect import SiteCards, site_cards
@@ -93,6 +94,4 @@ class DeckGenerator(Generator):
             )
         output = Path(self.output_path)
         write_cards_json(site.cards, output / "cards.json")
-        anki = output / "cards" / "anki.txt"
-        anki.parent.mkdir(parents=True, exist_ok=True)
-        anki.write_text(anki_text(site.cards, self.settings.get("SITEURL", "")), encoding="utf-8")
+        write_if_changed(str(output / "cards" / "anki.txt"), anki_text(site.cards, self.settings.get("SITEURL", "")))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..core.atomic import write_if_changed
 from .model import Card
 
 FORMAT = "studyfolio-cards"
@@ -24,8 +25,7 @@ def cards_json_text(cards: list[Card]) -> str:
 
 
 def write_cards_json(cards: list[Card], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(cards_json_text(cards), encoding="utf-8")
+    write_if_changed(str(path), cards_json_text(cards))  # served while it is written: whole or old
 
 
 def read_cards_json(path) -> list[dict]:

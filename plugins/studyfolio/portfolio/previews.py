@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 import font_lato
 from PIL import Image, ImageDraw, ImageFont
 
+from ..core.atomic import ReplaceOnClose
+
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 DESIGN = "1"  # bump when the drawing changes, so cached images are drawn again
@@ -124,9 +126,8 @@ class PreviewStore:
         path = os.path.join(self.cache_dir, f"{card.key()}.png")
         if not os.path.exists(path):
             os.makedirs(self.cache_dir, exist_ok=True)
-            temp = f"{path}.{os.getpid()}.part"
-            draw(card).save(temp, format="PNG", optimize=True)
-            os.replace(temp, path)
+            with ReplaceOnClose(path, encoding=None) as handle:
+                draw(card).save(handle, format="PNG", optimize=True)
             self.drawn += 1
         return path
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from ..core.atomic import write_if_changed
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.report import extra_diagnostics
 from ..core.source import site_relative
@@ -162,7 +163,4 @@ class ReviewGenerator(Generator):
         cards = [card.to_json() for card in site_cards(self.context).cards]
         files = {HISTORY_SAVE_AS: self.history, **review_files(cards, self.states, self.config)}
         for name, text in sorted(files.items()):
-            path = os.path.join(self.output_path, name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+            write_if_changed(os.path.join(self.output_path, name), text)
