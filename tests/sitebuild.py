@@ -61,10 +61,11 @@ def build_site(
 
 
 def report_lines(log: str, *, files: str = r"\S+") -> list[str]:
-    """Studyfolio's `path:line: message` lines from Pelican's log, without its time, level and
-    source columns; `files` narrows the paths (a regex, e.g. r"\\S+\\.md")."""
-    found = re.findall(rf"(content/{files}:\d+: .+?)\s{{2,}}\S+\.py:\d+", log)
-    return [re.sub(r"\s+", " ", line).strip() for line in found]
+    """Studyfolio's problem lines from a build's output as `path:line: message`, without the
+    `error: `/`warning: ` word (tests of the exact form are in tests/core/test_problem_lines.py);
+    `files` narrows the paths (a regex, e.g. r"\\S+\\.md")."""
+    found = re.findall(rf"(?m)^(content/{files}:\d+: )(?:error|warning): (.+)$", log)
+    return [path + message for path, message in found]
 
 
 def report_md_lines(log: str) -> list[str]:

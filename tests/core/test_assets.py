@@ -50,7 +50,7 @@ def test_a_bundle_naming_a_missing_file_is_reported(tmp_path: Path):
     assert build.returncode == 0, build.log
     missing = ROOT / "theme" / "static" / "css" / "missing.css"  # the theme lives outside this site's folder
     log = " ".join(build.log.split())
-    assert f"{missing}:1: theme file not found; bundle css/studyfolio.css names it" in log, build.log
+    assert f"{missing}:1: error: theme file not found; bundle css/studyfolio.css names it" in log, build.log
     assert "hint: restore the file, or take it out of STUDYFOLIO_BUNDLES" in log
     assert report_lines(build.log) == []  # nothing else is wrong
     assert (tmp_path / "output/theme/css/studyfolio.css").read_text() == f"/* css/site.css */\n{(STATIC / 'css/site.css').read_text().rstrip()}\n"

@@ -18,8 +18,13 @@ def report_lines(log: str) -> list[str]:
     lines = []
     for raw in log.splitlines():
         text = re.sub(r"\s{2,}\S+\.py:\d+\s*$", "", raw.rstrip())
+        problem = re.match(r"^(\S+:\d+: )(?:error|warning): (.*)$", text)
         level = re.match(r"^(\[[\d:]+\])?\s+(WARNING|ERROR)\s+(.*)$", text)
-        if level:
+        if problem:
+            lines.append(problem.group(1) + problem.group(2))
+        elif text.startswith("Studyfolio found "):
+            lines.append(text)
+        elif level:
             lines.append(level.group(3).strip())
         elif text.strip().startswith("hint:") and lines:
             lines[-1] += " | " + text.strip()

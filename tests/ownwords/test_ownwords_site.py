@@ -104,10 +104,10 @@ def test_strict_build_fails_and_copying_is_an_error(tmp_path):
                        extra={"STUDYFOLIO_STRICT": True, "OWNWORDS_MAX_COPIED": 5})
     assert build.returncode != 0
     assert "strict mode: 8 error(s) and 0 warning(s) in the sources" in build.log
-    assert re.search(r"ERROR\s+content/notes/rank-study\.md:9: only 94\.3% of this note is in your own words", build.log)
+    assert re.search(r"^content/notes/rank-study\.md:9: error: only 94\.3% of this note is in your own words", build.log, re.M)
 
 
 def test_a_bad_limit_is_reported(tmp_path):
     build = build_site(SITE / "ownwordsconf.py", tmp_path / "output", cwd=SITE,
                        extra={"OWNWORDS_MAX_COPIED": "lots"})
-    assert "pelicanconf.py:1: OWNWORDS_MAX_COPIED must be a percentage from 0 to 100, got 'lots'" in build.log
+    assert "pelicanconf.py:1: error: OWNWORDS_MAX_COPIED must be a percentage from 0 to 100, got 'lots'" in build.log

@@ -59,4 +59,5 @@ def report_text(log: str) -> str:
     text = re.sub(r"\s\S+\.py:\d+[ \t]*$", " ", log, flags=re.MULTILINE)
     text = re.sub(r"\[\d\d:\d\d:\d\d\]", " ", text)
     text = re.sub(r"\b(ERROR|WARNING|INFO)\b", " ", text)
+    text = re.sub(r"(:\d+: )(?:error|warning): ", r"\1", text)  # the severity: see tests/core/test_problem_lines.py
     return " ".join(text.split())

@@ -1,14 +1,46 @@
-"""Problems found in the learner's sources, reported as `path:line: message` plus a hint."""
+"""Problems found in the learner's sources, reported as `path:line: message` plus a hint.
+
+They are printed as plain lines, one a problem, whatever the terminal's width
+(`path:line: error: message`, then `    hint: ...`), the form editors and CI problem matchers
+read, not through Pelican's log columns. The records still go through `logging`, on the
+`studyfolio.problems` logger, so the dev server collects them for its page."""
 
 from __future__ import annotations
 
 import difflib
 import logging
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-logger = logging.getLogger("studyfolio")
+PROBLEMS_LOGGER = "studyfolio.problems"
+
+
+class PlainLines(logging.Handler):
+    """Writes each problem as it is, to the stderr of the moment (a live status line of
+    Pelican's redirects it, so the problems print above it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        diagnostic = getattr(record, "diagnostic", None)
+        text = diagnostic.format(severity=True) if diagnostic else record.getMessage()
+        try:
+            sys.stderr.write(text + "\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            self.handleError(record)
+
+
+def problems_logger() -> logging.Logger:
+    found = logging.getLogger(PROBLEMS_LOGGER)
+    if not any(isinstance(handler, PlainLines) for handler in found.handlers):
+        found.addHandler(PlainLines())
+        found.propagate = False
+        found.setLevel(logging.INFO)  # the count after the problems is info
+    return found
+
+
+logger = problems_logger()
 
 
 class Severity(StrEnum):
@@ -26,17 +58,26 @@ class Diagnostic:
     hint: str = ""
     severity: Severity = Severity.ERROR
 
-    def format(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+    def format(self, severity: bool = False) -> str:
+        """`path:line: message` (with `error: `/`warning: ` before the message when asked),
+        then the hint on an indented line."""
+        level = f"{self.severity}: " if severity else ""
+        text = f"{self.path}:{self.line}: {level}{self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
 
 
-class StrictModeError(Exception):
-    """Raised at the end of a strict build that found problems; Pelican prints it and exits 1."""
+class StrictModeError(SystemExit):
+    """Raised at the end of a strict build that found problems: the build ends with its
+    one-line message and exit status 1, no traceback (Pelican reports only Exceptions)."""
 
-    exitcode = 1
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -52,11 +93,11 @@ def report(diagnostics: Iterable[Diagnostic], *, strict: bool) -> None:
     items = sorted(set(diagnostics))
     for item in items:
         log = logger.error if item.severity is Severity.ERROR else logger.warning
-        log("%s", item.format())
+        log("%s", item.format(), extra={"diagnostic": item})
     errors = sum(1 for d in items if d.severity is Severity.ERROR)
     warnings = len(items) - errors
-    if items:
-        logger.warning("Studyfolio found %d error(s) and %d warning(s).", errors, warnings)
+    if items:  # a count, not a problem: the dev server does not list it
+        logger.info("Studyfolio found %d error(s) and %d warning(s).", errors, warnings)
     if strict and items:
         raise StrictModeError(
             f"strict mode: {errors} error(s) and {warnings} warning(s) in the sources; "

@@ -20,7 +20,7 @@ from .devpelican import BuildSuperseded, DevPelican, MemoryBytecodeCache, reset_
 from .status import EVERY_PAGE, BuildOutcome, Problem
 
 DEV_SETTINGS = {"STUDYFOLIO_LIVERELOAD": True}
-WATCHED_LOGGERS = ("pelican", "studyfolio")
+WATCHED_LOGGERS = ("pelican", "studyfolio", "studyfolio.problems")  # the last does not propagate
 
 
 class ProblemCollector(logging.Handler):

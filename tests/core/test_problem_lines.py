@@ -1,0 +1,108 @@
+"""Problems print as plain `path:line: error|warning: message` lines, then an indented hint,
+whatever the terminal's width, and a strict build ends with one line and exit status 1."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sitebuild
+from sitebuild import ROOT, build_site, settings_text
+from studyfolio.core.diagnostics import Diagnostic, Severity, StrictModeError, report
+from studyfolio.discovery.devserver.builds import WATCHED_LOGGERS, ProblemCollector
+
+NOTE = """Title: Cards in a list
+Date: 2026-09-14 09:30
+
+- A list item
+
+    /// card | In a list?
+    Yes.
+    ///
+
+/// card | At the start of a line?
+Yes.
+///
+"""
+PROBLEM = [
+    "content/notes/listed.md:6: error: a card must start at the beginning of a line, outside lists and quotes",
+    "    hint: move the /// card block out of the list or quote",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("problems")
+    (root / "content" / "notes").mkdir(parents=True)
+    (root / "content" / "notes" / "listed.md").write_text(NOTE, encoding="utf-8")
+    (root / "conf.py").write_text(settings_text(root / "content"), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("columns", ["80", "40"])
+def test_a_problem_is_two_plain_lines_at_any_terminal_width(site, columns):
+    build = build_site(site / "conf.py", site / f"output-{columns}", cwd=site, env={"COLUMNS": columns})
+    assert build.returncode == 0, build.log
+    lines = build.log.splitlines()
+    at = lines.index(PROBLEM[0])
+    assert lines[at: at + 3] == [*PROBLEM, "Studyfolio found 1 error(s) and 0 warning(s)."]
+
+
+def test_a_strict_build_ends_with_one_line_and_status_1_without_a_terminal(site):
+    done = subprocess.run(
+        [sys.executable, "-m", "pelican", "-s", str(site / "conf.py"), "-o", str(site / "strict"),
+         "-e", "STUDYFOLIO_STRICT=true", f'CACHE_PATH="{site / "strict-cache"}"'],
+        cwd=site, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=240,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": sitebuild.test_path(), "HOME": str(site)},
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert done.stderr.splitlines()[-4:] == [
+        *PROBLEM,
+        "Studyfolio found 1 error(s) and 0 warning(s).",
+        "strict mode: 1 error(s) and 0 warning(s) in the sources; fix them or build without STUDYFOLIO_STRICT",
+    ]
+
+
+def test_report_prints_each_severity_in_source_order(capsys):
+    report([
+        Diagnostic("content/notes/b.md", 3, "unknown level 'hard'", "write easy, medium or hard", Severity.WARNING),
+        Diagnostic("content/notes/a.md", 9, "card has no answer"),
+    ], strict=False)
+    assert capsys.readouterr().err.splitlines() == [
+        "content/notes/a.md:9: error: card has no answer",
+        "content/notes/b.md:3: warning: unknown level 'hard'",
+        "    hint: write easy, medium or hard",
+        "Studyfolio found 1 error(s) and 1 warning(s).",
+    ]
+
+
+def test_strict_report_exits_with_status_1(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        report([Diagnostic("content/notes/a.md", 9, "card has no answer")], strict=True)
+    assert isinstance(stopped.value, StrictModeError) and str(stopped.value).startswith("strict mode: 1 error(s)")
+    done = subprocess.run(
+        [sys.executable, "-c", "from studyfolio.core.diagnostics import StrictModeError\nraise StrictModeError('strict mode: x')"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert (done.returncode, done.stderr) == (1, "strict mode: x\n")
+
+
+def test_the_dev_server_counts_problems_not_the_count_line():
+    collector = ProblemCollector()
+    loggers = [logging.getLogger(name) for name in WATCHED_LOGGERS]
+    for logger in loggers:
+        logger.addHandler(collector)
+    try:
+        report([Diagnostic("content/notes/a.md", 9, "card has no answer", "write the answer under the question")],
+               strict=False)
+    finally:
+        for logger in loggers:
+            logger.removeHandler(collector)
+    assert [(p.text, p.hint, p.level) for p in collector.problems] == [
+        ("content/notes/a.md:9: card has no answer", "write the answer under the question", "error"),
+    ]
