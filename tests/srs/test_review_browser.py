@@ -138,7 +138,7 @@ def test_a_broken_import_leaves_the_saved_log_untouched(page, site, tmp_path):
         "bad.json": (json.dumps({"format": "studyfolio-reviews", "version": 1, "reviews": [
             {"card": "std-dev", "at": "2026-09-30T10:00:00Z", "rating": 3, "ms": 0},
             {"card": "std-dev", "at": "yesterday", "rating": 3, "ms": 0}]}),
-            "1 broken review(s) in this file, so nothing was imported: review 2: 'at' must be a UTC time like"
+            "1 broken review(s) in this file, so nothing was imported: review 2: 'at' must be a UTC time from 2000 to 2099 like"
             ' 2026-10-01T09:30:00Z, got "yesterday".'),
     }
     for name, (text, message) in cases.items():

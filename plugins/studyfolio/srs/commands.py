@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from .cards import CardsFileError, load_cards_json
 from .exchange import HISTORY_FORMAT, ExportError, read_export
-from .log import append_reviews, merge, parse_at, read_log
+from .log import append_reviews, locked_log, merge, parse_at, read_log
 from .progress import Progress
 from .scheduler import SchedulerConfig
 from .session import Session
@@ -136,12 +136,13 @@ def run_import(args) -> int:
         print(f"studyfolio: {args.file}: {error}", file=sys.stderr)
         return 1
     log_path = os.path.join(args.content, LOG_NAME)
-    found = read_log(log_path)
-    for problem in found.problems:
-        print(problem.format(), file=sys.stderr)
-    known = {review.key for review in found.reviews}
-    fresh = [review for review in merge(incoming) if review.key not in known]
-    append_reviews(log_path, fresh)
+    with locked_log(log_path) as handle:  # another import waits here: no review is written twice
+        found = read_log(log_path)
+        for problem in found.problems:
+            print(problem.format(), file=sys.stderr)
+        known = {review.key for review in found.reviews}
+        fresh = [review for review in merge(incoming) if review.key not in known]
+        append_reviews(log_path, fresh, handle)
     already = len(incoming) - len(fresh)
     print(f"Imported {len(fresh)} new review(s) into {log_path} ({already} already there).")
     return 0

@@ -1,16 +1,21 @@
 """The review log: one review a line in content/reviews.jsonl, read, checked, merged, appended.
 
-A review is `{"card": id, "at": ISO-8601 UTC, "rating": 1-4, "ms": duration}`. The log is
-append-only and never rewritten: bad lines are reported and left where they are. Two logs
+A review is `{"card": id, "at": ISO-8601 UTC, "rating": 1-4, "ms": duration}`, dated from
+2000 to 2099. The log is append-only: bad lines are reported and left where they are. Each
+append is whole lines, on disk before it returns, under a lock; the one rewrite is of a last
+line a crash cut short, dropped (the file kept as `.bak`) before the next append. Two logs
 merge as a set union on (card, at); when two entries share that key (the same review written
 twice with different details), the lower (rating, ms) wins, so merging in any order gives the
 same result."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -55,6 +60,7 @@ def format_at(at: datetime) -> str:
     return text + "Z"
 
 
+EARLIEST, LATEST = datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
 AT_SHAPE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?(?:Z|\+00:00)")
 
 
@@ -66,9 +72,12 @@ def parse_at(value) -> datetime:
     if not isinstance(value, str) or not AT_SHAPE.fullmatch(value):
         raise ValueError(f"'at' must be {expected}, got {json.dumps(value)}")
     try:
-        return datetime.fromisoformat(value).astimezone(UTC)
+        at = datetime.fromisoformat(value).astimezone(UTC)
     except ValueError:
         raise ValueError(f"'at' is not a real time: {json.dumps(value)}") from None
+    if not EARLIEST <= at < LATEST:  # later dates overflow every schedule computed from them
+        raise ValueError(f"'at' is out of range: {json.dumps(value)} (a review is dated from 2000 to 2099)")
+    return at
 
 
 def review_from_json(data) -> Review:
@@ -128,56 +137,118 @@ BAD_LINE_HINT = (
 
 
 def read_log(path: str, display: str | None = None) -> LogRead:
-    """Read the log at `path` (missing is empty); `display` is the path used in reports."""
+    """Read the log at `path` (missing is empty); `display` is the path used in reports. A line
+    that is not UTF-8 or not a review is reported and skipped; every other line is used."""
     result = LogRead(path=display or path)
-    if not os.path.exists(path):
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
         return result
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a byte-order mark some editors write: not part of the first review
     found: dict[tuple[str, datetime], Review] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
-        for number, raw in enumerate(handle, start=1):
-            text = raw.strip()
-            if not text:
-                continue
-            try:
-                review = review_from_json(json.loads(text))
-            except json.JSONDecodeError as error:
-                result.problem(number, f"not valid JSON: {error.msg} (column {error.colno})", BAD_LINE_HINT)
-                continue
-            except ValueError as error:
-                result.problem(number, str(error), BAD_LINE_HINT)
-                continue
-            old = found.get(review.key)
-            if old is None:
-                found[review.key] = review
-                result.lines[review.key] = number
-            elif old != review:
-                first = result.lines[review.key]
-                kept = winner(old, review)
-                found[review.key] = kept
-                result.problem(
-                    number,
-                    f"review of '{review.card}' at {format_at(review.at)} is also on line {first}"
-                    f" with other details; rating {kept.rating}, {kept.ms} ms is used",
-                    "one card cannot be reviewed twice at one instant; delete the wrong line",
-                    warning=True,
-                )
+    raw_lines = data.split(b"\n")
+    for number, raw in enumerate(raw_lines, start=1):
+        unfinished = number == len(raw_lines) and bool(raw.strip())
+        hint = UNFINISHED_HINT if unfinished else BAD_LINE_HINT
+        try:
+            text = raw.decode("utf-8").strip()
+        except UnicodeDecodeError as error:
+            result.problem(number, f"not UTF-8 (byte {error.start + 1} of the line is 0x{raw[error.start]:02x})", hint)
+            continue
+        if not text:
+            continue
+        try:
+            review = review_from_json(json.loads(text))
+        except json.JSONDecodeError as error:
+            result.problem(number, f"not valid JSON: {error.msg} (column {error.colno})", hint)
+            continue
+        except ValueError as error:
+            result.problem(number, str(error), hint)
+            continue
+        old = found.get(review.key)
+        if old is None:
+            found[review.key] = review
+            result.lines[review.key] = number
+        elif old != review:
+            first = result.lines[review.key]
+            kept = winner(old, review)
+            found[review.key] = kept
+            result.problem(
+                number,
+                f"review of '{review.card}' at {format_at(review.at)} is also on line {first}"
+                f" with other details; rating {kept.rating}, {kept.ms} ms is used",
+                "one card cannot be reviewed twice at one instant; delete the wrong line",
+                warning=True,
+            )
     result.reviews = sorted(found.values(), key=lambda r: (r.at, r.card))
     return result
 
 
-def append_reviews(path: str, reviews: Iterable[Review]) -> int:
-    """Append `reviews` to the log at `path` (created if missing); returns how many were written."""
+UNFINISHED_HINT = (
+    "the last line has no line end: a write cut short (a crash?); the next review or import"
+    " drops it and keeps the file as it was in reviews.jsonl.bak"
+)
+
+
+@contextlib.contextmanager
+def locked_log(path: str):
+    """The log, locked against every other Studyfolio command for the block (opened to append,
+    created if missing): two imports at once take turns, so neither writes what the other did."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "ab") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield handle
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def drop_unfinished_line(path: str) -> str | None:
+    """When the log ends in a line a crash cut short (no line end, not a review), keep the file
+    as `path.bak` and cut that line off; the backup's path, if it did. A whole review written
+    without its line end is kept (given its end by the next append)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if not data or data.endswith(b"\n"):
+        return None
+    start = data.rfind(b"\n") + 1
+    try:
+        review_from_json(json.loads(data[start:].decode("utf-8")))
+        return None
+    except (UnicodeDecodeError, ValueError):  # JSONDecodeError is a ValueError
+        pass
+    backup = f"{path}.bak"
+    shutil.copy2(path, backup)
+    with open(path, "r+b") as handle:
+        handle.truncate(start)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return backup
+
+
+def append_reviews(path: str, reviews: Iterable[Review], handle=None) -> int:
+    """Append `reviews` to the log at `path` (created if missing) as whole lines, on disk before
+    it returns; how many were written. `handle` is the log already locked by `locked_log`."""
     lines = [review.line() + "\n" for review in reviews]
     if not lines:
         return 0
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    if handle is not None:
+        return write_lines(path, handle, lines)
+    with locked_log(path) as own:
+        return write_lines(path, own, lines)
+
+
+def write_lines(path: str, handle, lines: list[str]) -> int:
+    drop_unfinished_line(path)
     needs_newline = False
-    if os.path.exists(path) and os.path.getsize(path):
-        with open(path, "rb") as handle:
-            handle.seek(-1, os.SEEK_END)
-            needs_newline = handle.read(1) != b"\n"
-    with open(path, "a", encoding="utf-8", newline="\n") as handle:
-        if needs_newline:
-            handle.write("\n")
-        handle.writelines(lines)
+    if os.path.getsize(path):
+        with open(path, "rb") as tail:
+            tail.seek(-1, os.SEEK_END)
+            needs_newline = tail.read(1) != b"\n"
+    text = ("\n" if needs_newline else "") + "".join(lines)
+    handle.write(text.encode("utf-8"))
+    handle.flush()
+    os.fsync(handle.fileno())
     return len(lines)

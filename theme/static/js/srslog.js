@@ -14,7 +14,7 @@
   /* Epoch milliseconds of `2026-10-01T09:30:00Z` (or .123, or +00:00); NaN for anything else. */
   function parseAt(text) {
     var m = typeof text === "string" ? AT.exec(text) : null;
-    if (!m) { return NaN; }
+    if (!m || +m[1] < 2000 || +m[1] > 2099) { return NaN; }  /* a review is dated from 2000 to 2099, as in log.py */
     var ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], m[7] ? +(m[7] + "00").slice(0, 3) : 0);
     var d = new Date(ms);
     var real = d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] &&
@@ -37,7 +37,7 @@
       if (!(FIELDS[i] in e)) { return "missing '" + FIELDS[i] + "'"; }
     }
     if (typeof e.card !== "string" || !e.card.trim() || e.card !== e.card.trim()) { return "'card' must be a card id"; }
-    if (isNaN(parseAt(e.at))) { return "'at' must be a UTC time like 2026-10-01T09:30:00Z, got " + JSON.stringify(e.at); }
+    if (isNaN(parseAt(e.at))) { return "'at' must be a UTC time from 2000 to 2099 like 2026-10-01T09:30:00Z, got " + JSON.stringify(e.at); }
     if ([1, 2, 3, 4].indexOf(e.rating) < 0) { return "'rating' must be 1, 2, 3 or 4, got " + JSON.stringify(e.rating); }
     if (typeof e.ms !== "number" || e.ms < 0 || Math.floor(e.ms) !== e.ms) { return "'ms' must be a whole number of milliseconds"; }
     return "";
