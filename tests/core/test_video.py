@@ -1,6 +1,6 @@
 import pytest
 
-from studyfolio.core.video import format_timestamp, parse_timestamp, video_link
+from studyfolio.core.video import format_timestamp, is_web_address, parse_timestamp, video_link
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("04:14", 254), ("0:07", 7), ("1:02:03", 3723), (" 12:00 ", 720)])
@@ -30,3 +30,17 @@ def test_format_round_trips():
 )
 def test_video_links_open_at_the_second(url, expected):
     assert video_link(url, 254) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.youtube.com/watch?v=abc", True),
+    ("http://media.example.org/talk.mp4", True),
+    ("javascript:alert(1)", False),
+    ("JAVASCRIPT:alert(1)", False),
+    ("data:text/html,x", False),
+    ("https://", False),
+    ("www.example.com/talk", False),
+    ("https://example.org/a b", False),
+])
+def test_only_http_addresses_with_a_host_are_web_addresses(url, expected):
+    assert is_web_address(url) is expected

@@ -79,3 +79,11 @@ def test_malformed_timestamp(render):
         "    hint: write a timestamp as [mm:ss] or [h:mm:ss], e.g. [04:14]"
     ]
     assert tree(html).cssselect("span.timestamp-error")[0].text == "[04:75]"
+
+
+@pytest.mark.parametrize("video", ["javascript:alert(1)//x.mp4", "data:text/html,<b>x</b>", "www.example.com/talk.mp4"])
+def test_a_video_that_is_no_web_address_gives_no_timestamp_links(render, video):
+    html, _ = render(f"Title: T\nVideo: {video}\n\nSee [00:07].\n")
+    assert links(html) == []
+    assert tree(html).cssselect("a") == []
+    assert "[00:07]" in tree(html).text_content()

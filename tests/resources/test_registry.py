@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from studyfolio.resources.registry import KINDS, load_registry, parse_registry
 
 GOOD = """\
@@ -63,7 +65,7 @@ def test_every_schema_problem_is_reported_at_once_with_lines_and_hints():
         "content/resources.yml:19: unknown kind 'podcast' for resource 'bad-one'\n"
         "    hint: use one of book, course, video, channel, article, tool, service, paper",
         "content/resources.yml:20: url of resource 'bad-one': malformed url 'www.example.org/page': expected an http(s) address\n"
-        "    hint: write the full address, e.g. https://example.org/page",
+        "    hint: did you mean 'https://www.example.org/page'?",
         "content/resources.yml:21: unknown key 'autors' in resource 'bad-one'\n"
         "    hint: did you mean 'authors'?",
         "content/resources.yml:22: free of resource 'bad-one': expected true or false, got 'maybe'\n"
@@ -118,3 +120,31 @@ def test_groups_follow_the_kind_order_and_sort_by_title():
     assert [(kind, [r.id for r in members]) for kind, members in registry.by_kind()] == [
         ("book", ["ab", "isl"]), ("tool", ["numpy"])]
     assert KINDS == ("book", "course", "video", "channel", "article", "tool", "service", "paper")
+
+
+@pytest.mark.parametrize("url, message, hint", [
+    ("javascript:window.__pwned=1",
+     "url 'javascript:window.__pwned=1' is a javascript: address, not a web page: it would run code"
+     " or hide content behind the link", "write the full address, e.g. https://example.org/page"),
+    ("JavaScript:alert(1)",
+     "url 'JavaScript:alert(1)' is a javascript: address, not a web page: it would run code"
+     " or hide content behind the link", "write the full address, e.g. https://example.org/page"),
+    ("data:text/html,hi",
+     "url 'data:text/html,hi' is a data: address, not a web page: it would run code"
+     " or hide content behind the link", "write the full address, e.g. https://example.org/page"),
+    ("vbscript:msgbox",
+     "url 'vbscript:msgbox' is a vbscript: address, not a web page: it would run code"
+     " or hide content behind the link", "write the full address, e.g. https://example.org/page"),
+    ("mailto:me@example.org", "malformed url 'mailto:me@example.org': expected an http(s) address",
+     "write the full address, e.g. https://example.org/page"),
+    ("www.example.com", "malformed url 'www.example.com': expected an http(s) address",
+     "did you mean 'https://www.example.com'?"),
+    ('https://example.org/"><svg onload=x>',
+     "malformed url 'https://example.org/\"><svg onload=x>': spaces, quotes, '<', '>', '`' and '\\'"
+     " must be percent-encoded", "write the full address, e.g. https://example.org/page"),
+])
+def test_urls_that_are_no_web_address_are_errors_at_their_line_and_never_links(url, message, hint):
+    text = "- id: ok\n  title: OK\n  kind: book\n- id: bad\n  title: Bad\n  kind: tool\n  url: '" + url.replace("'", "''") + "'\n"
+    registry = parse_registry(text)
+    assert formatted(registry) == [f"content/resources.yml:7: url of resource 'bad': {message}\n    hint: {hint}"]
+    assert registry.get("bad").url == ""

@@ -6,6 +6,7 @@ import math
 
 from .diagnostics import did_you_mean
 from .source import NoteSource
+from .video import is_web_address
 
 LEVELS = ("Beginner", "Intermediate", "Advanced")
 WORDS_PER_MINUTE = 200
@@ -39,7 +40,7 @@ def check_metadata(note: NoteSource, metadata: dict) -> None:
         metadata["topics"] = split_list(metadata["topics"])
     if "video" in metadata:
         video = str(metadata["video"]).strip()
-        if not video.startswith(("https://", "http://")):
+        if not is_web_address(video):
             note.error(
                 note.line_of("Video:"),
                 f"Video must be a web address, got '{video}'",

@@ -9,6 +9,13 @@ TIMESTAMP = re.compile(r"(?:(\d+):)?([0-5]?\d):([0-5]\d)")
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtu.be"}
 
 
+def is_web_address(url: str) -> bool:
+    """True for an http(s) URL with a host and no whitespace: the only kind a note's
+    `Video:` may hold, so that no `javascript:` or `data:` address ever becomes a link."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", url)
+
+
 def parse_timestamp(text: str) -> int:
     """Seconds for `mm:ss` or `h:mm:ss`; ValueError naming the value otherwise."""
     match = TIMESTAMP.fullmatch(text.strip())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.source import NoteSource, note_of
-from ..core.video import format_timestamp, parse_timestamp, video_link
+from ..core.video import format_timestamp, is_web_address, parse_timestamp, video_link
 from .block import SPEC_ATTR
 from .cloze import (
     FORMS,
@@ -206,7 +206,7 @@ class CardFinalizer(Treeprocessor):
             duration = None  # no Duration:, or one the own-words plugin reports
         return NoteInfo(
             slug=self.rules.note(meta, note.path),
-            video=video if video.startswith(("https://", "http://")) else None,
+            video=video if is_web_address(video) else None,
             tags=tuple(sorted({self.rules.tag(tag) for tag in tags})),
             duration=duration,
         )

@@ -11,7 +11,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..core.video import format_timestamp, parse_timestamp, video_link
+from ..core.video import format_timestamp, is_web_address, parse_timestamp, video_link
 from .state import state_of
 
 TIMESTAMP = r"(?<![\\!\]])\[(?P<at>\d{1,2}(?::\d{1,2}){1,2})\](?![(\[:])"
@@ -33,7 +33,8 @@ class VideoMeta(Treeprocessor):
 
     def run(self, root) -> None:
         state = state_of(self.md)
-        state.video = meta_value(self.md, "video")
+        video = meta_value(self.md, "video")
+        state.video = video if is_web_address(video) else ""  # the metadata check reports it
         state.duration = None
         text = meta_value(self.md, "duration")
         if not text:

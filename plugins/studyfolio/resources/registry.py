@@ -81,12 +81,31 @@ class Registry:
         return did_you_mean(resource_id, self.ids()) or f"add it to {self.path} or fix the id"
 
 
+CODE_SCHEMES = ("javascript", "data", "vbscript")
+NOT_IN_URLS = re.compile(r'[\s"<>`\\]')
+
+
 def check_url(node: yaml.Node) -> str:
     value = Y.text(node)
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname or " " in value:
+    if parts.scheme in CODE_SCHEMES:
+        raise ValueError(f"url '{value}' is a {parts.scheme}: address, not a web page: it would run code"
+                         " or hide content behind the link")
+    if NOT_IN_URLS.search(value):
+        raise ValueError(f"malformed url '{value}': spaces, quotes, '<', '>', '`' and '\\'"
+                         " must be percent-encoded")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValueError(f"malformed url '{value}': expected an http(s) address")
     return value
+
+
+def url_hint(node: yaml.Node) -> str:
+    """`did you mean 'https://www.example.org'?` for an address written without its scheme."""
+    value = str(getattr(node, "value", "")).strip()
+    host = value.split("/")[0]
+    if "://" not in value and ":" not in host and "." in host and not NOT_IN_URLS.search(value):
+        return f"did you mean 'https://{value}'?"
+    return "write the full address, e.g. https://example.org/page"
 
 
 def check_id(node: yaml.Node) -> str:
@@ -97,7 +116,6 @@ def check_id(node: yaml.Node) -> str:
 
 
 HINTS = {
-    "url": "write the full address, e.g. https://example.org/page",
     "id": "ids are kebab-case: lowercase letters, digits and '-'",
     "free": "write free: true or free: false",
 }
@@ -127,7 +145,8 @@ def read_entry(node: yaml.Node, problems: Y.Problems, seen: dict[str, int]) -> R
         try:
             values[key] = check(value_node)
         except ValueError as error:
-            problems.error(Y.line_of(value_node), f"{key} of {what}: {error}", HINTS.get(key, ""))
+            hint = url_hint(value_node) if key == "url" else HINTS.get(key, "")
+            problems.error(Y.line_of(value_node), f"{key} of {what}: {error}", hint)
     if "title" not in items:
         problems.error(line, f"{what} has no title", "add title: the resource's name")
     kind = ""

@@ -270,7 +270,7 @@
   };
 
   function setUp() {
-    if (location.protocol === "file:") { return; } /* the header's inline script explains why not */
+    if (location.protocol === "file:") { return; } /* the early theme script explains why not */
     var panels = Array.prototype.map.call(document.querySelectorAll("[data-search-panel]"), function (root) {
       return new Panel(root);
     });
