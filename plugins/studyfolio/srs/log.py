@@ -205,14 +205,23 @@ def locked_log(path: str):
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+def ends_whole(path: str) -> bool:
+    """Whether the log is empty or ends with a line end (read from its last byte only)."""
+    with open(path, "rb") as handle:
+        if not handle.seek(0, os.SEEK_END):
+            return True
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
+
+
 def drop_unfinished_line(path: str) -> str | None:
     """When the log ends in a line a crash cut short (no line end, not a review), keep the file
     as `path.bak` and cut that line off; the backup's path, if it did. A whole review written
     without its line end is kept (given its end by the next append)."""
+    if ends_whole(path):
+        return None
     with open(path, "rb") as handle:
         data = handle.read()
-    if not data or data.endswith(b"\n"):
-        return None
     start = data.rfind(b"\n") + 1
     try:
         review_from_json(json.loads(data[start:].decode("utf-8")))
@@ -242,12 +251,7 @@ def append_reviews(path: str, reviews: Iterable[Review], handle=None) -> int:
 
 def write_lines(path: str, handle, lines: list[str]) -> int:
     drop_unfinished_line(path)
-    needs_newline = False
-    if os.path.getsize(path):
-        with open(path, "rb") as tail:
-            tail.seek(-1, os.SEEK_END)
-            needs_newline = tail.read(1) != b"\n"
-    text = ("\n" if needs_newline else "") + "".join(lines)
+    text = ("" if ends_whole(path) else "\n") + "".join(lines)
     handle.write(text.encode("utf-8"))
     handle.flush()
     os.fsync(handle.fileno())
