@@ -21,10 +21,16 @@ def bundles_generator(pelican):
 def register() -> None:
     from pelican import signals
 
+    from .clashes import drop_clashing, quiet_same_slug_warnings
     from .neighbours import link_neighbours
     from .report import report_sources
+    from .unpublished import watch_unpublished
 
+    quiet_same_slug_warnings()
+    signals.initialized.connect(watch_unpublished)
     signals.readers_init.connect(use_note_reader)
     signals.get_generators.connect(bundles_generator)
+    signals.article_generator_pretaxonomy.connect(drop_clashing)
+    signals.page_generator_finalized.connect(drop_clashing)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.all_generators_finalized.connect(report_sources)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from .diagnostics import did_you_mean
 from .source import NoteSource
@@ -48,3 +49,59 @@ def check_metadata(note: NoteSource, metadata: dict) -> None:
             )
             del metadata["video"]
     metadata["reading_time"] = reading_minutes(note.text)
+
+
+# Keys a learner may repeat: their values add up, as if written on one line with commas.
+LIST_KEYS = ("tags", "topics", "authors")
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2099
+DATE_HINT = "write it as YYYY-MM-DD, e.g. Date: 2026-03-14 (a time may follow: 2026-03-14 09:30)"
+HEADER_KEY = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+)[ ]*:")
+
+
+def header_lines(text: str) -> dict[str, list[int]]:
+    """The lines where each metadata key is written (keys lowercased), read as the Meta
+    extension reads the header: from the top (after an optional `---`) to the first blank
+    line; indented lines continue the key above."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.split("\n"), 1):
+        if number == 1 and line.strip() == "---":
+            continue
+        if not line.strip() or line.strip() in ("---", "..."):
+            break
+        match = HEADER_KEY.match(line)
+        if match:
+            found.setdefault(match.group(1).lower(), []).append(number)
+        elif not line.startswith(("    ", "\t")):
+            break
+    return found
+
+
+def one_value_each(note: NoteSource, meta: dict[str, list[str]],
+                   formatted=()) -> dict[str, list[str]]:
+    """The Meta extension's values, with each key that takes one value given once: a repeated
+    `Title:` is reported at its second line and the first is kept (Pelican would make it a
+    list that no page can show). Repeated list keys are joined; `formatted` keys (Summary:,
+    whose lines are one Markdown text) are kept as they are."""
+    lines = header_lines(note.text)
+    result = {}
+    for key, values in meta.items():
+        if len(values) < 2 or key in formatted:
+            result[key] = values
+        elif key in LIST_KEYS:
+            result[key] = [", ".join(values)]
+        else:
+            where = lines.get(key, [1, 1])
+            note.error(where[1] if len(where) > 1 else where[0],
+                       f"{key.capitalize()}: is given {len(values)} times; the first is used",
+                       f"keep one {key.capitalize()}: line (line {where[0]})")
+            result[key] = values[:1]
+    return result
+
+
+def date_problem(key: str, value, written: str) -> str:
+    """Why a parsed Date:/Modified: value cannot be used, or ''."""
+    year = getattr(value, "year", None) if key in ("date", "modified") else None
+    if year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return (f"{key.capitalize()}: '{written.strip()}' is out of range "
+                f"(a note is dated from {EARLIEST_YEAR} to {LATEST_YEAR})")
+    return ""

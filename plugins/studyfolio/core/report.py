@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .diagnostics import Diagnostic, report
+from .unpublished import unpublished_problems
 
 EXTRA_KEY = "studyfolio_diagnostics"
 
@@ -25,7 +26,7 @@ def report_sources(generators) -> None:
     if not generators:
         return
     context = generators[0].context
-    items = list(extra_diagnostics(context))
+    items = list(extra_diagnostics(context)) + unpublished_problems()
     for content in content_of(generators):
         items.extend(getattr(content, "diagnostics", ()) or ())
     report(items, strict=bool(context.get("STUDYFOLIO_STRICT")))
