@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urldefrag
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 
 from .cache import LinkCache
 from .classify import check_key, classify
@@ -16,6 +17,7 @@ from .collect import IDS, parse_tree
 from .config import Config
 from .fetch import Failure, Fetcher
 from .records import Status, Verdict
+from .resolver import GuardedResolver
 from .youtube import oembed_url, oembed_verdict
 
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -30,10 +32,12 @@ class ExternalRun:
     cached: int = 0
 
 
-def new_session(config: Config) -> aiohttp.ClientSession:
-    """One session for the run: pooled keep-alive connections within both limits."""
+def new_session(config: Config, resolver: AbstractResolver | None = None) -> aiohttp.ClientSession:
+    """One session for the run: pooled keep-alive connections within both limits, and host
+    names resolved by a `GuardedResolver` (tests pass one that knows their own names)."""
     connector = aiohttp.TCPConnector(limit=config.concurrency, limit_per_host=config.per_host,
-                                     ttl_dns_cache=300)
+                                     ttl_dns_cache=300,
+                                     resolver=resolver or GuardedResolver(config.allow_private))
     return aiohttp.ClientSession(
         connector=connector,
         timeout=aiohttp.ClientTimeout(total=None),  # each request is bounded by Fetcher

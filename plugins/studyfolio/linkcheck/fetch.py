@@ -14,8 +14,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import aiohttp
 
+from .classify import PRIVATE, is_private
 from .config import Config
 from .records import Status, Verdict
+from .resolver import PrivateAddressError
 from .slots import NEW, STARTED, Slots
 
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -97,7 +99,10 @@ class Fetcher:
         return self.hosts[key]
 
     async def send(self, method: str, url: str, want_body: bool, priority: int) -> Answer | Failure:
-        """One request, bounded in time; the body (if wanted) is read within what time is left."""
+        """One request, bounded in time; the body (if wanted) is read within what time is left.
+        A local or private address is not asked: a literal one here, a name's when resolved."""
+        if not self.config.allow_private and is_private(urlsplit(url).hostname or ""):
+            return Failure(PRIVATE, False)
         host = self.host(url)
         loop = asyncio.get_running_loop()
         async with host.slots.hold(priority):
@@ -114,7 +119,9 @@ class Fetcher:
                         response = await self.session.request(method, url, allow_redirects=False)
                 except TimeoutError:
                     return Failure(Verdict(Status.TIMEOUT, f"no answer within {self.config.timeout:g} s"), True)
-                except aiohttp.ClientConnectorDNSError:
+                except aiohttp.ClientConnectorDNSError as error:
+                    if isinstance(error.os_error, PrivateAddressError):
+                        return Failure(PRIVATE, False)
                     return Failure(Verdict(Status.BROKEN, "host name not found"), False)
                 except aiohttp.ClientSSLError as error:
                     return Failure(Verdict(Status.BROKEN, f"TLS failed: {error}"), False)
@@ -201,6 +208,9 @@ class Fetcher:
             outcome = await self.request(method, current, want_body, priority, retries)
             priority = STARTED
             if isinstance(outcome, Failure):
+                if outcome.verdict == PRIVATE and chain:
+                    reason = f"redirected to a local or private address: {current}"
+                    return PRIVATE._replace(reason=reason, code=chain[-1][0]), None
                 return with_chain(outcome.verdict, chain, current), None
             code = outcome.code
             if outcome.method == "HEAD" and code >= 400 and code != 429:

@@ -1,0 +1,112 @@
+"""The checker asks no local or private address unless allowed, whatever form or name it
+hides behind, and every answer, however malformed, ends in a verdict within the time set."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+import pytest
+
+from linkcheck_servers import NamesResolver, config
+from studyfolio.linkcheck.cache import LinkCache
+from studyfolio.linkcheck.classify import PRIVATE
+from studyfolio.linkcheck.external import check_external, new_session
+from studyfolio.linkcheck.fetch import Fetcher
+from studyfolio.linkcheck.records import Status, Verdict
+from studyfolio.linkcheck.resolver import GuardedResolver
+
+pytestmark = pytest.mark.timeout(30)
+GUARDED = config(allow_private=False)
+
+
+def ok(h):
+    h.reply(200, body=b"<p>fine</p>")
+
+
+def check(urls, cfg=GUARDED):
+    return check_external(urls, cfg, LinkCache(None, 1)).verdicts
+
+
+def fetch(url, names, public=(), cfg=GUARDED):
+    """Fetcher.check with test names: `names` maps a name to its address; (address, port)
+    pairs in `public` stand in for public servers."""
+    async def run():
+        resolver = GuardedResolver(cfg.allow_private, NamesResolver(names), public)
+        async with new_session(cfg, resolver) as session:
+            verdict, _ = await Fetcher(cfg, session).check(url)
+            return verdict
+    return asyncio.run(run())
+
+
+def port(server) -> int:
+    return server.server_address[1]
+
+
+def loopback_name() -> str | None:
+    """A name other than localhost that this machine resolves to a loopback address."""
+    for name in ("localhost.localdomain", "ip6-localhost", socket.gethostname()):
+        try:
+            answers = socket.getaddrinfo(name, 80, type=socket.SOCK_STREAM)
+        except OSError:
+            continue
+        if answers and all(a[4][0].startswith("127.") or a[4][0] == "::1" for a in answers):
+            return name
+    return None
+
+
+@pytest.mark.parametrize("host", ["0x7f000001", "2130706433", "0177.0.0.1", "127.1", "[::ffff:127.0.0.1]",
+                                  "[::1]", "0.0.0.0", "0"])
+def test_other_forms_of_loopback_are_not_asked(start_server, host):
+    server = start_server({"/": ok})
+    url = f"http://{host}:{port(server)}/"
+    assert check([url]) == {url: PRIVATE}
+    assert server.requests() == []
+
+
+def test_a_name_that_resolves_to_loopback_is_refused_when_connecting(start_server):
+    name = loopback_name()
+    if name is None:
+        pytest.skip("no name here resolves to a loopback address")
+    server = start_server({"/": ok})
+    url = f"http://{name}:{port(server)}/"
+    assert check([url]) == {url: PRIVATE}
+    assert server.requests() == []
+    assert check([url], config(allow_private=True))[url].status is Status.OK
+
+
+@pytest.mark.parametrize("address", ["127.0.0.1", "10.0.0.7", "192.168.1.1", "169.254.169.254", "::1",
+                                     "fd00::1", "100.64.0.1"])
+def test_a_name_with_a_private_answer_is_not_connected_to(start_server, address):
+    server = start_server({"/": ok})
+    assert fetch(f"http://rebind.test:{port(server)}/", {"rebind.test": address}) == PRIVATE
+    assert server.requests() == []
+
+
+def test_a_public_name_is_checked_through_the_guard(start_server):
+    server = start_server({"/": ok})
+    url = f"http://public.test:{port(server)}/"
+    verdict = fetch(url, {"public.test": "127.0.0.1"}, {("127.0.0.1", port(server))})
+    assert verdict == Verdict(Status.OK, "200 OK", 200, url)
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1:{port}/admin", "http://2130706433:{port}/admin",
+                                    "http://[::1]:{port}/admin", "http://inside.test:{port}/admin",
+                                    "http://localhost:{port}/admin"])
+def test_a_redirect_to_a_private_address_is_not_followed(start_server, target):
+    inside = start_server({"/admin": ok})
+    hop = target.format(port=port(inside))
+    public = start_server({"/go": lambda h: h.reply(302, {"Location": hop})})
+    url = f"http://public.test:{port(public)}/go"
+    verdict = fetch(url, {"public.test": "127.0.0.1", "inside.test": "127.0.0.1"},
+                    {("127.0.0.1", port(public))})
+    assert verdict == Verdict(Status.EXCLUDED, f"redirected to a local or private address: {hop}", 302,
+                              hint=PRIVATE.hint)
+    assert public.requests() == ["HEAD /go"]
+    assert inside.requests() == []
+
+
+def test_redirects_between_private_addresses_are_followed_when_allowed(start_server):
+    server = start_server({"/go": lambda h: h.reply(302, {"Location": "/there"}), "/there": ok})
+    verdict = check([server.url("/go")], config(allow_private=True))[server.url("/go")]
+    assert verdict.status is Status.REDIRECTED
