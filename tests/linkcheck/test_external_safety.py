@@ -8,7 +8,7 @@ import socket
 
 import pytest
 
-from linkcheck_servers import NamesResolver, config
+from linkcheck_servers import NamesResolver, config, elapsed
 from studyfolio.linkcheck.cache import LinkCache
 from studyfolio.linkcheck.classify import PRIVATE
 from studyfolio.linkcheck.external import check_external, new_session
@@ -110,3 +110,40 @@ def test_redirects_between_private_addresses_are_followed_when_allowed(start_ser
     server = start_server({"/go": lambda h: h.reply(302, {"Location": "/there"}), "/there": ok})
     verdict = check([server.url("/go")], config(allow_private=True))[server.url("/go")]
     assert verdict.status is Status.REDIRECTED
+
+
+@pytest.mark.parametrize(("answer", "reason"), [
+    (b"HTTP/1.1 abc\r\n", "malformed answer: Bad status line: Invalid status code: b'HTTP/1.1 abc'"),
+    (b"hello\r\n\r\n", "malformed answer: Bad status line: Expected HTTP/, RTSP/ or ICE/: b'hello'"),
+])
+def test_a_malformed_status_line_is_broken_at_once(start_raw, answer, reason):
+    server = start_raw(answer)
+    url = server.url("/")
+    (verdicts, seconds) = elapsed(check, [url], config())
+    assert verdicts == {url: Verdict(Status.BROKEN, reason)}
+    assert server.seen == ["HEAD / HTTP/1.1"]  # not retried: asking again gets the same
+    assert seconds < 1
+
+
+def test_https_to_a_plain_http_port_is_broken(start_server):
+    server = start_server({"/": ok})
+    url = server.url("/").replace("http://", "https://")
+    assert check([url], config()) == {url: Verdict(
+        Status.BROKEN, "TLS failed: the server did not answer in TLS (wrong version number)")}
+    assert server.requests() == []
+
+
+def test_http_to_a_tls_port_is_broken(start_server, tls_context):
+    server = start_server({"/": ok}, tls=tls_context)
+    url = server.url("/")
+    verdicts, seconds = elapsed(check, [url], config(retries=1))
+    assert verdicts == {url: Verdict(Status.BROKEN, "connection reset by the server")}
+    assert server.requests() == []
+    assert seconds < 1
+
+
+def test_a_certificate_that_is_not_trusted_is_broken(start_server, tls_context):
+    server = start_server({"/": ok}, tls=tls_context)
+    url = server.url("/").replace("http://", "https://")
+    assert check([url], config()) == {url: Verdict(
+        Status.BROKEN, "TLS certificate refused: self-signed certificate")}

@@ -26,6 +26,13 @@ HEAD_REFUSED = {405, 501}
 DRAIN_LIMIT = 65_536  # small bodies are read so the connection can be reused
 
 
+class Body(NamedTuple):
+    """A page as read: its bytes, or why they could not be read ('' when they were not wanted)."""
+
+    data: bytes | None = None
+    unread: str = ""
+
+
 class Answer(NamedTuple):
     """What a server said: status, the redirect target and Retry-After, maybe the body."""
 
@@ -34,7 +41,7 @@ class Answer(NamedTuple):
     reason: str
     location: str | None
     retry_after: float | None
-    body: bytes | None
+    body: Body
 
 
 class Failure(NamedTuple):
@@ -73,6 +80,24 @@ def why(error: aiohttp.ClientConnectorError) -> str:
     if number is not None and number in errno.errorcode:
         return os.strerror(number).lower()
     return str(error.os_error.strerror or error.os_error).split(" (", 1)[0].lower()
+
+
+def one_line(message: str) -> str:
+    """A parser's message on one line: 'Bad status line: Invalid status code: b'HTTP/1.1 abc''
+    instead of lines that point at the fault with a caret."""
+    lines = (line.strip().rstrip(":") for line in message.splitlines())
+    return ": ".join(line for line in lines if line.strip("^~ "))
+
+
+def tls_why(error: aiohttp.ClientSSLError) -> str:
+    """A TLS failure in a few words: a certificate refused, or a server that spoke no TLS."""
+    if isinstance(error, aiohttp.ClientConnectorCertificateError):
+        problem = error.certificate_error
+        return f"TLS certificate refused: {getattr(problem, 'verify_message', None) or problem}"
+    reason = getattr(error.os_error, "reason", None) or why(error)
+    if reason == "WRONG_VERSION_NUMBER":
+        return "TLS failed: the server did not answer in TLS (wrong version number)"
+    return f"TLS failed: {reason.replace('_', ' ').lower()}"
 
 
 def phrase(code: int) -> str:
@@ -124,14 +149,15 @@ class Fetcher:
                         return Failure(PRIVATE, False)
                     return Failure(Verdict(Status.BROKEN, "host name not found"), False)
                 except aiohttp.ClientSSLError as error:
-                    return Failure(Verdict(Status.BROKEN, f"TLS failed: {error}"), False)
+                    return Failure(Verdict(Status.BROKEN, tls_why(error)), False)
                 except aiohttp.ClientConnectorError as error:
                     return Failure(Verdict(Status.BROKEN, f"cannot connect: {why(error)}"), True)
                 except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
                         aiohttp.ClientPayloadError):
                     return Failure(Verdict(Status.BROKEN, "connection reset by the server"), True)
                 except aiohttp.ClientResponseError as error:
-                    return Failure(Verdict(Status.BROKEN, f"malformed answer: {error.message}"), False)
+                    reason = f"malformed answer: {one_line(error.message)}"
+                    return Failure(Verdict(Status.BROKEN, reason), False)
                 except (aiohttp.ClientError, ValueError) as error:
                     return Failure(Verdict(Status.BROKEN, f"request failed: {error}"), False)
                 try:
@@ -142,28 +168,32 @@ class Fetcher:
                               response.headers.get("Location"),
                               retry_after_seconds(response.headers.get("Retry-After")), body)
 
-    async def read_body(self, response, deadline: float, want_body: bool) -> bytes | None:
-        """Up to max_body bytes when wanted, else drain a small body to keep the connection;
-        a body that trickles or never ends is cut at the deadline or the size limit."""
+    async def read_body(self, response, deadline: float, want_body: bool) -> Body:
+        """Up to max_body bytes (decoded) when wanted, else drain a small body to keep the
+        connection; a body that trickles or never ends is cut at the deadline or the size limit.
+        The status is known either way: a wanted body that is not read says why."""
         if response.method == "HEAD":
-            return None
+            return Body()
         limit = self.config.max_body if want_body else DRAIN_LIMIT
         if not want_body and (response.content_length or limit + 1) > limit:
             response.close()
-            return None
+            return Body()
         chunks, size = [], 0
         try:
             async with asyncio.timeout_at(deadline):
-                while size < limit:
-                    chunk = await response.content.read(min(65_536, limit - size))
+                while size <= limit:
+                    chunk = await response.content.read(min(65_536, limit + 1 - size))
                     if not chunk:
-                        return b"".join(chunks)
+                        return Body(b"".join(chunks) if want_body else None)
                     chunks.append(chunk)
                     size += len(chunk)
-        except (TimeoutError, aiohttp.ClientError):
-            pass  # the status is known; a slow or cut body does not change it
+            unread = f"the page is larger than {limit} bytes"
+        except TimeoutError:
+            unread = f"the page did not arrive within {self.config.timeout:g} s"
+        except aiohttp.ClientError:
+            unread = "the connection was cut before the page ended"
         response.close()
-        return None  # incomplete: too slow, too big or cut
+        return Body(unread=unread if want_body else "")
 
     async def request(self, method: str, url: str, want_body: bool = False,
                       priority: int = NEW, retries: int | None = None) -> Answer | Failure:
@@ -192,7 +222,7 @@ class Fetcher:
         return outcome
 
     async def check(self, url: str, want_body: bool = False, retries: int | None = None,
-                    head: bool = True) -> tuple[Verdict, bytes | None]:
+                    head: bool = True) -> tuple[Verdict, Body]:
         """The verdict for `url` (and the final page's body when wanted); `retries` overrides
         the setting (a link that failed last run is asked once); without `head` every hop is
         asked with GET at once (a link that failed last run: GET decided it then, so a HEAD
@@ -210,8 +240,8 @@ class Fetcher:
             if isinstance(outcome, Failure):
                 if outcome.verdict == PRIVATE and chain:
                     reason = f"redirected to a local or private address: {current}"
-                    return PRIVATE._replace(reason=reason, code=chain[-1][0]), None
-                return with_chain(outcome.verdict, chain, current), None
+                    return PRIVATE._replace(reason=reason, code=chain[-1][0]), Body()
+                return with_chain(outcome.verdict, chain, current), Body()
             code = outcome.code
             if outcome.method == "HEAD" and code >= 400 and code != 429:
                 self.host(current).head_refused |= code in HEAD_REFUSED
@@ -221,14 +251,14 @@ class Fetcher:
                 try:
                     target = urldefrag(urljoin(current, outcome.location.strip())).url
                 except ValueError:
-                    return Verdict(Status.BROKEN, f"redirected to a malformed URL: {outcome.location}", code), None
+                    return Verdict(Status.BROKEN, f"redirected to a malformed URL: {outcome.location}", code), Body()
                 if urlsplit(target).scheme not in ("http", "https"):
-                    return Verdict(Status.BROKEN, f"redirected to a non-web address: {target}", code), None
+                    return Verdict(Status.BROKEN, f"redirected to a non-web address: {target}", code), Body()
                 if target in seen:
                     loop = " -> ".join([url, *[t for _, t in chain], target])
-                    return Verdict(Status.BROKEN, f"redirect loop: {loop}", code), None
+                    return Verdict(Status.BROKEN, f"redirect loop: {loop}", code), Body()
                 if len(chain) >= self.config.max_redirects:
-                    return Verdict(Status.BROKEN, f"more than {self.config.max_redirects} redirects", code), None
+                    return Verdict(Status.BROKEN, f"more than {self.config.max_redirects} redirects", code), Body()
                 chain.append((code, target))
                 seen.add(target)
                 current = target
@@ -239,8 +269,8 @@ class Fetcher:
             if code == 429:
                 tries = (self.config.retries if retries is None else retries) + 1
                 reason = f"{phrase(code)} after {tries} tr{'ies' if tries > 1 else 'y'}"
-                return with_chain(Verdict(Status.RATE_LIMITED, reason, code), chain, current), None
-            return with_chain(Verdict(Status.BROKEN, phrase(code), code), chain, current), None
+                return with_chain(Verdict(Status.RATE_LIMITED, reason, code), chain, current), Body()
+            return with_chain(Verdict(Status.BROKEN, phrase(code), code), chain, current), Body()
 
 
 def accepted(code: int, chain: list[tuple[int, str]], final: str) -> Verdict:
