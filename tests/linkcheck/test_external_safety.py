@@ -4,7 +4,11 @@ hides behind, and every answer, however malformed, ends in a verdict within the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import socket
+import tracemalloc
+import zlib
 
 import pytest
 
@@ -147,3 +151,69 @@ def test_a_certificate_that_is_not_trusted_is_broken(start_server, tls_context):
     url = server.url("/").replace("http://", "https://")
     assert check([url], config()) == {url: Verdict(
         Status.BROKEN, "TLS certificate refused: self-signed certificate")}
+
+
+@functools.cache
+def gzip_bomb() -> bytes:
+    """64 MiB of zeros gzipped to about 64 KiB."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return b"".join(packer.compress(bytes(1 << 20)) for _ in range(64)) + packer.flush()
+
+
+def endless(h):
+    h.send_response(200)
+    h.end_headers()  # no length: the body ends when the connection does
+    h.close_connection = True
+    with contextlib.suppress(OSError):
+        while not h.server.stopping.is_set():
+            h.wfile.write(b"<p>more</p>" * 6000)
+
+
+def cut(h):
+    h.send_response(200)
+    h.send_header("Content-Length", "1000")
+    h.end_headers()
+    h.wfile.write(b"<p>only th")
+    h.close_connection = True
+
+
+def peak_memory(function, *args):
+    """(result, the most memory Python held at once during the call, in bytes)."""
+    tracemalloc.start()
+    try:
+        return function(*args), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(("route", "unread"), [
+    (lambda h: h.reply(200, {"Content-Encoding": "gzip"}, gzip_bomb()),
+     "the page is larger than 65536 bytes"),
+    (endless, "the page is larger than 65536 bytes"),
+    (cut, "the connection was cut before the page ended"),
+])
+def test_a_page_too_big_or_cut_is_read_within_max_body_and_its_anchor_unverified(start_server, route, unread):
+    server = start_server({"/page": route})
+    url = server.url("/page#part")
+    verdicts, peak = peak_memory(check, [url], config(fragments=True, max_body=65536))
+    assert verdicts == {url: Verdict(
+        Status.UNVERIFIED, f"200 OK; the anchor #part was not checked: {unread}", 200, server.url("/page"))}
+    assert peak < 8 << 20  # the bomb inflates to 64 MiB
+    assert server.requests() == ["GET /page"]
+
+
+def test_a_page_of_exactly_max_body_bytes_is_read_whole(start_server):
+    page = b'<h2 id="part">x</h2>'.ljust(4096, b" ")
+    server = start_server({"/page": lambda h: h.reply(200, body=page)})
+    url = server.url("/page#part")
+    assert check([url], config(fragments=True, max_body=4096))[url].status is Status.OK
+
+
+def test_a_link_that_never_answers_ends_within_its_budget(start_server):
+    server = start_server({"/silent": lambda h: h.hang(30)})
+    cfg = config(timeout=0.3, retries=2, backoff=0.05)
+    budget = (cfg.retries + 1) * cfg.timeout + cfg.backoff * (2**cfg.retries - 1)
+    verdicts, seconds = elapsed(check, [server.url("/silent")], cfg)
+    assert verdicts[server.url("/silent")] == Verdict(Status.TIMEOUT, "no answer within 0.3 s")
+    assert server.requests() == ["HEAD /silent"] * 3
+    assert (cfg.retries + 1) * cfg.timeout <= seconds < 2 * budget
