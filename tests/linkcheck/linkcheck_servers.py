@@ -155,18 +155,20 @@ def self_signed(folder) -> ssl.SSLContext | None:
 
 
 class NamesResolver(AbstractResolver):
-    """A resolver that knows only the names it is given: name -> address."""
+    """A resolver that knows only the names it is given: name -> address, or a list of them."""
 
-    def __init__(self, names: dict[str, str]):
+    def __init__(self, names: dict[str, str | list[str]]):
         self.names = names
 
     async def resolve(self, host: str, port: int = 0,
                       family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
-        address = self.names.get(host.rstrip("."))
-        if address is None:
+        addresses = self.names.get(host.rstrip("."))
+        if addresses is None:
             raise OSError(f"{host} is not a test name")
-        return [{"hostname": host, "host": address, "port": port, "family": socket.AF_INET,
-                 "proto": 0, "flags": socket.AI_NUMERICHOST}]
+        return [{"hostname": host, "host": address, "port": port,
+                 "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                 "proto": 0, "flags": socket.AI_NUMERICHOST}
+                for address in ([addresses] if isinstance(addresses, str) else addresses)]
 
     async def close(self) -> None:
         pass

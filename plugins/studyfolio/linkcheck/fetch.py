@@ -1,5 +1,6 @@
 """One HTTP check with aiohttp: HEAD first, GET when HEAD is refused or says no, redirects
-followed by hand (to report them and catch loops), retries with backoff, 429 Retry-After."""
+followed by hand (to report them and catch loops, and to refuse a hop to a local or private
+address), retries with backoff, 429 Retry-After."""
 
 from __future__ import annotations
 
