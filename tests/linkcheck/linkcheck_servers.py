@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import http.server
+import shutil
 import socket
+import socketserver
+import ssl
 import struct
+import subprocess
 import threading
 import time
 from collections.abc import Callable
+
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from studyfolio.linkcheck.config import Config
 
@@ -97,6 +103,75 @@ class ScenarioServer(http.server.ThreadingHTTPServer):
     def requests(self, path: str | None = None) -> list[str]:
         """'METHOD path' of every request (to `path` only when given), in arrival order."""
         return [f"{m} {p}" for m, p, _, _ in self.seen if path is None or p.split("?")[0] == path]
+
+
+class RawHandler(socketserver.BaseRequestHandler):
+    """Reads the request head, answers the server's bytes and closes the connection."""
+
+    def handle(self):
+        self.request.settimeout(5)
+        head = b""
+        while b"\r\n\r\n" not in head:
+            chunk = self.request.recv(4096)
+            if not chunk:
+                return
+            head += chunk
+        with self.server.lock:
+            self.server.seen.append(head.split(b"\r\n", 1)[0].decode("latin-1"))
+        self.request.sendall(self.server.answer)
+
+
+class RawServer(socketserver.ThreadingTCPServer):
+    """Answers what no HTTP server would (`HTTP/1.1 abc`, `hello`): bytes as given."""
+
+    daemon_threads = True
+
+    def __init__(self, answer: bytes, host: str = "127.0.0.1"):
+        super().__init__((host, 0), RawHandler)
+        self.answer = answer
+        self.lock = threading.Lock()
+        self.stopping = threading.Event()
+        self.seen: list[str] = []  # request lines, in arrival order
+
+    def handle_error(self, request, client_address):
+        pass  # clients give up on these answers and close
+
+    def url(self, path: str, scheme: str = "http") -> str:
+        host, port = self.server_address[:2]
+        return f"{scheme}://{host}:{port}{path}"
+
+
+def self_signed(folder) -> ssl.SSLContext | None:
+    """A server TLS context with a throwaway certificate for 127.0.0.1 (None without openssl)."""
+    if shutil.which("openssl") is None:
+        return None
+    key, cert = str(folder / "key.pem"), str(folder / "cert.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+class NamesResolver(AbstractResolver):
+    """A resolver that knows only the names it is given: name -> address, or a list of them."""
+
+    def __init__(self, names: dict[str, str | list[str]]):
+        self.names = names
+
+    async def resolve(self, host: str, port: int = 0,
+                      family: socket.AddressFamily = socket.AF_INET) -> list[ResolveResult]:
+        addresses = self.names.get(host.rstrip("."))
+        if addresses is None:
+            raise OSError(f"{host} is not a test name")
+        return [{"hostname": host, "host": address, "port": port,
+                 "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                 "proto": 0, "flags": socket.AI_NUMERICHOST}
+                for address in ([addresses] if isinstance(addresses, str) else addresses)]
+
+    async def close(self) -> None:
+        pass
 
 
 def elapsed(function, *args, **kwargs):

@@ -47,12 +47,25 @@ def test_urls_that_must_be_fetched(url):
 @pytest.mark.parametrize("url", [
     "http://localhost:8000/", "http://api.localhost/", "http://127.0.0.1/", "http://10.1.2.3/",
     "http://192.168.0.10/", "http://172.16.5.4/", "http://[::1]/", "http://169.254.1.1/", "http://0.0.0.0/",
+    # the same addresses in the other forms browsers and curl accept
+    "http://0x7f000001/", "http://2130706433/", "http://0177.0.0.1/", "http://127.1/", "http://0/",
+    "http://127.0.0.1./", "http://0x7f.1:8080/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:7f00:1]/",
+    "http://[fe80::1]/", "http://[fd12:3456::1]/", "http://[fec0::1]/", "http://[::]/",
+    "http://[64:ff9b::a00:1]/", "http://100.64.0.1/", "http://LOCALHOST./",
 ])
 def test_private_addresses_are_skipped_unless_allowed(url):
     assert classify(url, DEFAULTS) == Verdict(
         Status.EXCLUDED, "a local or private address",
         hint="set allow_private (or pass --allow-private) to check it")
     assert offline_verdict(url, allow_private=True) is None
+
+
+@pytest.mark.parametrize("url", [
+    "http://8.8.8.8/", "http://[2606:4700:4700::1111]/", "http://[::ffff:8.8.8.8]/",
+    "http://0x08080808/", "http://deadbeef.example/", "http://1e1.example/", "http://cafe/",
+])
+def test_public_addresses_and_names_are_fetched(url):
+    assert classify(url, DEFAULTS) is None
 
 
 def test_exclude_and_include_patterns():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as etree
 
+from studyfolio.linkcheck.command import QUIET
 from studyfolio.linkcheck.locate import SourceMap
 from studyfolio.linkcheck.records import Link, Result, Status, Verdict
 from studyfolio.linkcheck.report import (
@@ -101,3 +102,16 @@ def test_json_lines_and_junit_escape_what_they_write(tmp_path):
     assert cases[0].get("name") == f"3: {url}"
     assert cases[0].find("failure").text == f"content/notes/x.md:3: [broken] {url}: 404 Not Found"
     assert cases[1].find("skipped").get("message") == "[unchecked] mailto: links are not fetched"
+
+
+def test_an_unverified_anchor_is_shown_skipped_and_not_a_failure(tmp_path):
+    url = "https://example.org/slow#part"
+    reason = "200 OK; the anchor #part was not checked: the page did not arrive within 10 s"
+    results = [Result(link(url, "content/notes/x.md", 5, "notes/x/index.html", True, url),
+                      Verdict(Status.UNVERIFIED, reason, 200))]
+    assert Status.UNVERIFIED not in QUIET and not Status.UNVERIFIED.failed
+    assert results[0].format() == f"content/notes/x.md:5: [unverified] {url}: {reason}"
+    assert summary(results, 1) == "Checked 1 links (1 unique) in 1.0 s: 1 unverified."
+    write_junit(str(tmp_path / "junit.xml"), results, 1)
+    suite = etree.parse(tmp_path / "junit.xml").getroot().find("testsuite")
+    assert (suite.get("failures"), suite.get("skipped")) == ("0", "1")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 from urllib.parse import urldefrag, urlsplit
 
 from .config import Config
@@ -12,6 +13,10 @@ from .youtube import malformed, video_id
 
 NOT_FETCHED = {"mailto", "tel", "data"}
 HOST_CHARACTERS = re.compile(r"[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\]")
+LEGACY_IPV4 = re.compile(r"[0-9a-fA-FxX.]+")  # 2130706433, 0x7f000001, 0177.0.0.1, 127.1
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # an IPv4 address behind a translator
+PRIVATE = Verdict(Status.EXCLUDED, "a local or private address",
+                  hint="set allow_private (or pass --allow-private) to check it")
 
 
 def host_problem(netloc: str, hostname: str) -> str:
@@ -29,16 +34,44 @@ def host_problem(netloc: str, hostname: str) -> str:
     return ""
 
 
+def ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host part names by itself, in every form a browser or curl accepts
+    (`[::1]`, `127.0.0.1`, and the legacy `2130706433`, `0x7f000001`, `0177.0.0.1`,
+    `127.1` that `inet_aton` reads); None for a host name."""
+    host = host.strip("[]")
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    if not LEGACY_IPV4.fullmatch(host):
+        return None  # inet_aton also reads '127.0.0.1 junk': only address characters here
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def is_private_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Loopback, private, link-local, unique-local, shared (CGNAT), unspecified and reserved
+    addresses, also an IPv4 one written as IPv6 (`::ffff:127.0.0.1`, `64:ff9b::7f00:1`)."""
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        elif address in NAT64:
+            address = ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)
+        elif address.is_site_local:
+            return True
+    return not address.is_global
+
+
 def is_private(hostname: str) -> bool:
-    """localhost and addresses of the loopback, private and link-local ranges."""
+    """localhost, and a literal address of the local or private ranges in any of its forms.
+    A name that resolves to such an address is refused when connecting (see resolver.py)."""
     host = hostname.lower().rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return True
-    try:
-        address = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified
+    address = ip_literal(host)
+    return address is not None and is_private_address(address)
 
 
 def classify(url: str, config: Config) -> Verdict | None:
@@ -70,8 +103,7 @@ def offline_verdict(url: str, allow_private: bool = False) -> Verdict | None:
     if problem:
         return Verdict(Status.BROKEN, f"malformed URL: {problem}")
     if not allow_private and is_private(parts.hostname or ""):
-        return Verdict(Status.EXCLUDED, "a local or private address",
-                       hint="set allow_private (or pass --allow-private) to check it")
+        return PRIVATE
     video = video_id(url)
     if video is not None:
         return malformed(video)

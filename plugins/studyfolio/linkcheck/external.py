@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urldefrag
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 
 from .cache import LinkCache
 from .classify import check_key, classify
 from .collect import IDS, parse_tree
 from .config import Config
-from .fetch import Failure, Fetcher
+from .fetch import Body, Failure, Fetcher
 from .records import Status, Verdict
+from .resolver import GuardedResolver
 from .youtube import oembed_url, oembed_verdict
 
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -30,10 +32,12 @@ class ExternalRun:
     cached: int = 0
 
 
-def new_session(config: Config) -> aiohttp.ClientSession:
-    """One session for the run: pooled keep-alive connections within both limits."""
+def new_session(config: Config, resolver: AbstractResolver | None = None) -> aiohttp.ClientSession:
+    """One session for the run: pooled keep-alive connections within both limits, and host
+    names resolved by a `GuardedResolver` (tests pass one that knows their own names)."""
     connector = aiohttp.TCPConnector(limit=config.concurrency, limit_per_host=config.per_host,
-                                     ttl_dns_cache=300)
+                                     ttl_dns_cache=300,
+                                     resolver=resolver or GuardedResolver(config.allow_private))
     return aiohttp.ClientSession(
         connector=connector,
         timeout=aiohttp.ClientTimeout(total=None),  # each request is bounded by Fetcher
@@ -51,12 +55,18 @@ async def check_video(fetcher: Fetcher, video: str, retries: int | None) -> Verd
     return oembed_verdict(outcome.code, outcome.reason)
 
 
-def anchor_verdict(page: Verdict, body: bytes | None, target: str) -> Verdict:
-    """With fragment checking on: a working page without the anchor is a broken link."""
+def anchor_verdict(page: Verdict, body: Body, target: str) -> Verdict:
+    """With fragment checking on: a working page without the anchor is a broken link; one
+    that could not be read (too slow, too big, cut) leaves the anchor unverified."""
     fragment = unquote(urldefrag(target).fragment)
-    if not fragment or body is None or page.status.failed or fragment.startswith(":~:"):
+    if not fragment or page.status.failed or fragment.startswith(":~:"):
         return page
-    tree = parse_tree(body)
+    if body.unread:
+        reason = f"{page.reason}; the anchor #{fragment} was not checked: {body.unread}"
+        return page._replace(status=Status.UNVERIFIED, reason=reason)
+    if body.data is None:
+        return page
+    tree = parse_tree(body.data)
     if tree is None or fragment in set(IDS(tree)):
         return page
     return Verdict(Status.BROKEN, f"no anchor '{fragment}' in the page", page.code, page.final)
@@ -72,7 +82,7 @@ async def fetch_all(todo: dict[str, list[str]], config: Config, run: ExternalRun
             again = all(cache.failed_before(k) for k in known)  # once, with GET: see the cache
             retries = 0 if again else None
             if key.startswith("youtube:"):
-                verdict, body = await check_video(fetcher, key.partition(":")[2], retries), None
+                verdict, body = await check_video(fetcher, key.partition(":")[2], retries), Body()
             else:
                 want_body = config.fragments and any(urldefrag(t).fragment for t in targets)
                 verdict, body = await fetcher.check(key, want_body, retries, head=not again)

@@ -1,5 +1,6 @@
 """One HTTP check with aiohttp: HEAD first, GET when HEAD is refused or says no, redirects
-followed by hand (to report them and catch loops), retries with backoff, 429 Retry-After."""
+followed by hand (to report them and catch loops, and to refuse a hop to a local or private
+address), retries with backoff, 429 Retry-After."""
 
 from __future__ import annotations
 
@@ -14,14 +15,23 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import aiohttp
 
+from .classify import PRIVATE, is_private
 from .config import Config
 from .records import Status, Verdict
+from .resolver import PrivateAddressError
 from .slots import NEW, STARTED, Slots
 
 REDIRECTS = {301, 302, 303, 307, 308}
 PERMANENT = {301, 308}
 HEAD_REFUSED = {405, 501}
 DRAIN_LIMIT = 65_536  # small bodies are read so the connection can be reused
+
+
+class Body(NamedTuple):
+    """A page as read: its bytes, or why they could not be read ('' when they were not wanted)."""
+
+    data: bytes | None = None
+    unread: str = ""
 
 
 class Answer(NamedTuple):
@@ -32,7 +42,7 @@ class Answer(NamedTuple):
     reason: str
     location: str | None
     retry_after: float | None
-    body: bytes | None
+    body: Body
 
 
 class Failure(NamedTuple):
@@ -73,6 +83,24 @@ def why(error: aiohttp.ClientConnectorError) -> str:
     return str(error.os_error.strerror or error.os_error).split(" (", 1)[0].lower()
 
 
+def one_line(message: str) -> str:
+    """A parser's message on one line: 'Bad status line: Invalid status code: b'HTTP/1.1 abc''
+    instead of lines that point at the fault with a caret."""
+    lines = (line.strip().rstrip(":") for line in message.splitlines())
+    return ": ".join(line for line in lines if line.strip("^~ "))
+
+
+def tls_why(error: aiohttp.ClientSSLError) -> str:
+    """A TLS failure in a few words: a certificate refused, or a server that spoke no TLS."""
+    if isinstance(error, aiohttp.ClientConnectorCertificateError):
+        problem = error.certificate_error
+        return f"TLS certificate refused: {getattr(problem, 'verify_message', None) or problem}"
+    reason = getattr(error.os_error, "reason", None) or why(error)
+    if reason == "WRONG_VERSION_NUMBER":
+        return "TLS failed: the server did not answer in TLS (wrong version number)"
+    return f"TLS failed: {reason.replace('_', ' ').lower()}"
+
+
 def phrase(code: int) -> str:
     try:
         return f"{code} {HTTPStatus(code).phrase}"
@@ -97,7 +125,10 @@ class Fetcher:
         return self.hosts[key]
 
     async def send(self, method: str, url: str, want_body: bool, priority: int) -> Answer | Failure:
-        """One request, bounded in time; the body (if wanted) is read within what time is left."""
+        """One request, bounded in time; the body (if wanted) is read within what time is left.
+        A local or private address is not asked: a literal one here, a name's when resolved."""
+        if not self.config.allow_private and is_private(urlsplit(url).hostname or ""):
+            return Failure(PRIVATE, False)
         host = self.host(url)
         loop = asyncio.get_running_loop()
         async with host.slots.hold(priority):
@@ -114,17 +145,20 @@ class Fetcher:
                         response = await self.session.request(method, url, allow_redirects=False)
                 except TimeoutError:
                     return Failure(Verdict(Status.TIMEOUT, f"no answer within {self.config.timeout:g} s"), True)
-                except aiohttp.ClientConnectorDNSError:
+                except aiohttp.ClientConnectorDNSError as error:
+                    if isinstance(error.os_error, PrivateAddressError):
+                        return Failure(PRIVATE, False)
                     return Failure(Verdict(Status.BROKEN, "host name not found"), False)
                 except aiohttp.ClientSSLError as error:
-                    return Failure(Verdict(Status.BROKEN, f"TLS failed: {error}"), False)
+                    return Failure(Verdict(Status.BROKEN, tls_why(error)), False)
                 except aiohttp.ClientConnectorError as error:
                     return Failure(Verdict(Status.BROKEN, f"cannot connect: {why(error)}"), True)
                 except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError,
                         aiohttp.ClientPayloadError):
                     return Failure(Verdict(Status.BROKEN, "connection reset by the server"), True)
                 except aiohttp.ClientResponseError as error:
-                    return Failure(Verdict(Status.BROKEN, f"malformed answer: {error.message}"), False)
+                    reason = f"malformed answer: {one_line(error.message)}"
+                    return Failure(Verdict(Status.BROKEN, reason), False)
                 except (aiohttp.ClientError, ValueError) as error:
                     return Failure(Verdict(Status.BROKEN, f"request failed: {error}"), False)
                 try:
@@ -135,28 +169,32 @@ class Fetcher:
                               response.headers.get("Location"),
                               retry_after_seconds(response.headers.get("Retry-After")), body)
 
-    async def read_body(self, response, deadline: float, want_body: bool) -> bytes | None:
-        """Up to max_body bytes when wanted, else drain a small body to keep the connection;
-        a body that trickles or never ends is cut at the deadline or the size limit."""
+    async def read_body(self, response, deadline: float, want_body: bool) -> Body:
+        """Up to max_body bytes (decoded) when wanted, else drain a small body to keep the
+        connection; a body that trickles or never ends is cut at the deadline or the size limit.
+        The status is known either way: a wanted body that is not read says why."""
         if response.method == "HEAD":
-            return None
+            return Body()
         limit = self.config.max_body if want_body else DRAIN_LIMIT
         if not want_body and (response.content_length or limit + 1) > limit:
             response.close()
-            return None
+            return Body()
         chunks, size = [], 0
         try:
             async with asyncio.timeout_at(deadline):
-                while size < limit:
-                    chunk = await response.content.read(min(65_536, limit - size))
+                while size <= limit:
+                    chunk = await response.content.read(min(65_536, limit + 1 - size))
                     if not chunk:
-                        return b"".join(chunks)
+                        return Body(b"".join(chunks) if want_body else None)
                     chunks.append(chunk)
                     size += len(chunk)
-        except (TimeoutError, aiohttp.ClientError):
-            pass  # the status is known; a slow or cut body does not change it
+            unread = f"the page is larger than {limit} bytes"
+        except TimeoutError:
+            unread = f"the page did not arrive within {self.config.timeout:g} s"
+        except aiohttp.ClientError:
+            unread = "the connection was cut before the page ended"
         response.close()
-        return None  # incomplete: too slow, too big or cut
+        return Body(unread=unread if want_body else "")
 
     async def request(self, method: str, url: str, want_body: bool = False,
                       priority: int = NEW, retries: int | None = None) -> Answer | Failure:
@@ -185,7 +223,7 @@ class Fetcher:
         return outcome
 
     async def check(self, url: str, want_body: bool = False, retries: int | None = None,
-                    head: bool = True) -> tuple[Verdict, bytes | None]:
+                    head: bool = True) -> tuple[Verdict, Body]:
         """The verdict for `url` (and the final page's body when wanted); `retries` overrides
         the setting (a link that failed last run is asked once); without `head` every hop is
         asked with GET at once (a link that failed last run: GET decided it then, so a HEAD
@@ -201,7 +239,10 @@ class Fetcher:
             outcome = await self.request(method, current, want_body, priority, retries)
             priority = STARTED
             if isinstance(outcome, Failure):
-                return with_chain(outcome.verdict, chain, current), None
+                if outcome.verdict == PRIVATE and chain:
+                    reason = f"redirected to a local or private address: {current}"
+                    return PRIVATE._replace(reason=reason, code=chain[-1][0]), Body()
+                return with_chain(outcome.verdict, chain, current), Body()
             code = outcome.code
             if outcome.method == "HEAD" and code >= 400 and code != 429:
                 self.host(current).head_refused |= code in HEAD_REFUSED
@@ -211,14 +252,14 @@ class Fetcher:
                 try:
                     target = urldefrag(urljoin(current, outcome.location.strip())).url
                 except ValueError:
-                    return Verdict(Status.BROKEN, f"redirected to a malformed URL: {outcome.location}", code), None
+                    return Verdict(Status.BROKEN, f"redirected to a malformed URL: {outcome.location}", code), Body()
                 if urlsplit(target).scheme not in ("http", "https"):
-                    return Verdict(Status.BROKEN, f"redirected to a non-web address: {target}", code), None
+                    return Verdict(Status.BROKEN, f"redirected to a non-web address: {target}", code), Body()
                 if target in seen:
                     loop = " -> ".join([url, *[t for _, t in chain], target])
-                    return Verdict(Status.BROKEN, f"redirect loop: {loop}", code), None
+                    return Verdict(Status.BROKEN, f"redirect loop: {loop}", code), Body()
                 if len(chain) >= self.config.max_redirects:
-                    return Verdict(Status.BROKEN, f"more than {self.config.max_redirects} redirects", code), None
+                    return Verdict(Status.BROKEN, f"more than {self.config.max_redirects} redirects", code), Body()
                 chain.append((code, target))
                 seen.add(target)
                 current = target
@@ -229,8 +270,8 @@ class Fetcher:
             if code == 429:
                 tries = (self.config.retries if retries is None else retries) + 1
                 reason = f"{phrase(code)} after {tries} tr{'ies' if tries > 1 else 'y'}"
-                return with_chain(Verdict(Status.RATE_LIMITED, reason, code), chain, current), None
-            return with_chain(Verdict(Status.BROKEN, phrase(code), code), chain, current), None
+                return with_chain(Verdict(Status.RATE_LIMITED, reason, code), chain, current), Body()
+            return with_chain(Verdict(Status.BROKEN, phrase(code), code), chain, current), Body()
 
 
 def accepted(code: int, chain: list[tuple[int, str]], final: str) -> Verdict:

@@ -15,6 +15,7 @@ class Status(StrEnum):
     EXCLUDED = "excluded"
     UNSAFE = "unsafe"
     UNCHECKED = "unchecked"  # mailto:, tel:, data: and other schemes that are never fetched
+    UNVERIFIED = "unverified"  # the page works, but it could not be read to find its #anchor
 
     @property
     def failed(self) -> bool:
@@ -23,6 +24,7 @@ class Status(StrEnum):
 
 
 FAILED = frozenset({Status.BROKEN, Status.TIMEOUT, Status.UNSAFE})
+SKIPPED = frozenset({Status.EXCLUDED, Status.UNCHECKED, Status.UNVERIFIED})  # neither passed nor failed
 
 
 class Link(NamedTuple):

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..core.diagnostics import Diagnostic, Severity
-from .records import Result, Status
+from .records import SKIPPED, Result, Status
 
 
 def condense(results: Iterable[Result]) -> list[Result]:
@@ -83,7 +83,7 @@ def write_junit(path: str, results: Iterable[Result], seconds: float) -> None:
     """JUnit XML for CI: a test case per reported place; failures fail, exclusions are skipped."""
     cases = condense(results)
     failed = sum(1 for r in cases if r.verdict.status.failed)
-    skipped = sum(1 for r in cases if r.verdict.status in (Status.EXCLUDED, Status.UNCHECKED))
+    skipped = sum(1 for r in cases if r.verdict.status in SKIPPED)
     suite = etree.Element("testsuite", name="studyfolio.linkcheck", tests=str(len(cases)),
                           failures=str(failed), errors="0", skipped=str(skipped),
                           time=f"{seconds:.3f}")
@@ -95,7 +95,7 @@ def write_junit(path: str, results: Iterable[Result], seconds: float) -> None:
         if verdict.status.failed:
             failure = etree.SubElement(case, "failure", type=str(verdict.status), message=message)
             failure.text = result.format()
-        elif verdict.status in (Status.EXCLUDED, Status.UNCHECKED):
+        elif verdict.status in SKIPPED:
             etree.SubElement(case, "skipped", message=message)
     tree = etree.ElementTree(etree.Element("testsuites"))
     tree.getroot().append(suite)
