@@ -132,3 +132,10 @@ def get(server: DevHTTPServer, path: str, host: str | None = None, **options) ->
 
 def status_of(answer: bytes) -> int:
     return int(answer.split(b" ", 2)[1])
+
+
+def wait_for_idle(server: DevHTTPServer, timeout: float = 10) -> None:
+    """Until every connection's thread has finished (what it prints is printed by then)."""
+    deadline = time.monotonic() + timeout
+    while server.slots._value < server.max_connections and time.monotonic() < deadline:
+        time.sleep(0.05)

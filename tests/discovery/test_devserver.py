@@ -14,11 +14,17 @@ from email.utils import formatdate
 
 import pytest
 import watchfiles
-from devserver_helpers import DevServerProcess, copy_site, get, serving, status_of
+from devserver_helpers import DevServerProcess, copy_site, get, serving, status_of, wait_for_idle
 
 from studyfolio.discovery.devserver import server as server_module
 from studyfolio.discovery.devserver.builds import DevBuilder, url_path
-from studyfolio.discovery.devserver.server import EVENTS, SCRIPT, DevRequestHandler, make_server
+from studyfolio.discovery.devserver.server import (
+    EVENTS,
+    SCRIPT,
+    DevHTTPServer,
+    DevRequestHandler,
+    make_server,
+)
 from studyfolio.discovery.devserver.status import BuildOutcome, BuildStatus
 from studyfolio.discovery.devserver.watch import (
     ChangeQueue,
@@ -175,6 +181,17 @@ def test_a_client_slow_to_send_its_request_is_dropped(output, monkeypatch):
         assert status_of(get(server, "/")) == 200
 
 
+def test_connections_beyond_the_limit_are_closed_unanswered(output, monkeypatch):
+    monkeypatch.setattr(DevHTTPServer, "max_connections", 3)
+    with serving(output) as server:
+        held = [socket.create_connection(server.server_address, timeout=5) for _ in range(3)]
+        assert get(server, "/") == b""
+        for connection in held:
+            connection.close()
+        wait_for_idle(server)
+        assert status_of(get(server, "/")) == 200
+
+
 def test_the_event_stream_outlives_the_request_timeout(output, monkeypatch):
     monkeypatch.setattr(DevRequestHandler, "timeout", 0.5)
     monkeypatch.setattr(server_module, "HEARTBEAT", 0.2)
@@ -206,12 +223,6 @@ def test_clients_that_go_away_leave_no_traceback(output, capfd, monkeypatch):
         wait_for_idle(server)
         assert status_of(get(server, "/")) == 200
     assert capfd.readouterr().err == ""
-
-
-def wait_for_idle(server, timeout=10):
-    deadline = time.monotonic() + timeout
-    while server.slots._value < server.max_connections and time.monotonic() < deadline:
-        time.sleep(0.05)
 
 
 def test_any_other_error_is_one_line_not_a_traceback(output, capfd, caplog, monkeypatch):
