@@ -1,12 +1,15 @@
-"""Run `studyfolio serve` on a temp copy of the discovery fixture site, as `make serve` does."""
+"""Run `studyfolio serve` on a temp copy of the discovery fixture site, as `make serve` does;
+or only its HTTP server, in this process, and talk to it over a raw socket."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -16,6 +19,8 @@ from pathlib import Path
 from discovery_helpers import SITE
 
 from sitebuild import ROOT
+from studyfolio.discovery.devserver.server import DevHTTPServer, make_server
+from studyfolio.discovery.devserver.status import BuildStatus
 
 SETTINGS = """\
 import sys
@@ -92,3 +97,45 @@ class DevServerProcess:
                 self.process.kill()
                 return self.process.wait()
         return self.process.returncode
+
+
+@contextlib.contextmanager
+def serving(output: Path, status: BuildStatus | None = None):
+    """The dev server's HTTP side on `output`, on a free port of 127.0.0.1."""
+    server = make_server("127.0.0.1", 0, str(output), status or BuildStatus())
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def exchange(server: DevHTTPServer, data: bytes, until: bytes | None = None, timeout: float = 5) -> bytes:
+    """Send `data` as it is, then read the answer until the server closes (or `until` is in it)."""
+    with socket.create_connection(server.server_address, timeout=timeout) as connection:
+        connection.sendall(data)
+        answer = b""
+        while until is None or until not in answer:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+        return answer
+
+
+def get(server: DevHTTPServer, path: str, host: str | None = None, **options) -> bytes:
+    """A raw `GET path` (HTTP/1.1 with `Host: host`, or HTTP/1.0 without one)."""
+    version, header = ("HTTP/1.1", f"Host: {host}\r\nConnection: close\r\n") if host is not None else ("HTTP/1.0", "")
+    return exchange(server, f"GET {path} {version}\r\n{header}\r\n".encode("latin-1"), **options)
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1])
+
+
+def wait_for_idle(server: DevHTTPServer, timeout: float = 10) -> None:
+    """Until every connection's thread has finished (what it prints is printed by then)."""
+    deadline = time.monotonic() + timeout
+    while server.slots._value < server.max_connections and time.monotonic() < deadline:
+        time.sleep(0.05)

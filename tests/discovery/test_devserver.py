@@ -1,17 +1,30 @@
 """The dev server: what a save rebuilds, and the open tab reloading with the change (browser)."""
 
+import contextlib
+import http.client
 import shutil
+import socket
+import struct
 import threading
 import time
+import urllib.parse
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from email.utils import formatdate
 
 import pytest
 import watchfiles
-from devserver_helpers import DevServerProcess, copy_site
+from devserver_helpers import DevServerProcess, copy_site, get, serving, status_of, wait_for_idle
 
+from studyfolio.discovery.devserver import server as server_module
 from studyfolio.discovery.devserver.builds import DevBuilder, url_path
-from studyfolio.discovery.devserver.server import make_server
+from studyfolio.discovery.devserver.server import (
+    EVENTS,
+    SCRIPT,
+    DevHTTPServer,
+    DevRequestHandler,
+    make_server,
+)
 from studyfolio.discovery.devserver.status import BuildOutcome, BuildStatus
 from studyfolio.discovery.devserver.watch import (
     ChangeQueue,
@@ -93,18 +106,230 @@ def test_a_save_right_after_the_watcher_started_is_seen(tmp_path):
 def test_a_page_rebuilt_within_the_second_is_never_answered_not_modified(tmp_path):
     """A reload right after a rebuild gets the new page, not the browser's copy of the old one."""
     (tmp_path / "index.html").write_text("<p>new</p>")
-    server = make_server("127.0.0.1", 0, str(tmp_path), BuildStatus())
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(tmp_path) as server:
         request = urllib.request.Request(
             f"http://127.0.0.1:{server.server_address[1]}/",
             headers={"If-Modified-Since": formatdate(time.time() + 1, usegmt=True)})
         with urllib.request.urlopen(request, timeout=5) as answer:
             assert (answer.status, answer.read()) == (200, b"<p>new</p>")
             assert answer.headers["Cache-Control"] == "no-store"
-    finally:
-        server.shutdown()
-        server.server_close()
+
+
+@pytest.fixture
+def output(tmp_path):
+    """An output folder with a page, a folder and links out of it to `secret.txt`, next to it."""
+    (tmp_path / "secret.txt").write_text("SECRET")
+    output = tmp_path / "output"
+    (output / "notes").mkdir(parents=True)
+    (output / "index.html").write_text("<p>home</p>")
+    (output / "alias.html").symlink_to(output / "index.html")  # a link inside the folder is served
+    (output / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (output / "linked").mkdir()
+    (output / "linked" / "index.html").symlink_to(tmp_path / "secret.txt")
+    (output / "outside").symlink_to(tmp_path)
+    return output
+
+
+@pytest.mark.timeout(60)
+def test_200_requests_at_once_are_answered_while_slow_clients_hold_connections(output):
+    """Ten clients send nothing and ten a byte a second: the others are answered meanwhile (with
+    the base class's listen queue of 5, a burst like this waited a second or three for retries)."""
+    with serving(output) as server:
+        slow = [socket.create_connection(server.server_address) for _ in range(20)]
+        stop = threading.Event()
+
+        def dribble():
+            while not stop.wait(1):
+                for connection in slow[10:]:
+                    connection.send(b"G")
+
+        threading.Thread(target=dribble, daemon=True).start()
+
+        def page(_):
+            connection = http.client.HTTPConnection(*server.server_address, timeout=10)
+            connection.request("GET", "/")
+            answer = connection.getresponse()
+            body = answer.read()
+            connection.close()
+            return answer.status, body
+
+        started = time.monotonic()
+        try:
+            with ThreadPoolExecutor(200) as pool:
+                answers = list(pool.map(page, range(200)))
+            took = time.monotonic() - started
+        finally:
+            stop.set()
+            for connection in slow:
+                connection.close()
+    assert answers == [(200, b"<p>home</p>")] * 200
+    assert took < 2, f"200 requests took {took:.1f} s"
+
+
+def test_a_client_slow_to_send_its_request_is_dropped(output, monkeypatch):
+    monkeypatch.setattr(DevRequestHandler, "timeout", 1.0)
+    with serving(output) as server:
+        silent = socket.create_connection(server.server_address, timeout=5)
+        dribbling = socket.create_connection(server.server_address, timeout=5)
+        started = time.monotonic()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            while time.monotonic() - started < 5:  # a byte well within the timeout each time
+                dribbling.send(b"G")
+                time.sleep(0.2)
+        assert time.monotonic() - started < 2.5
+        assert silent.recv(100) == b""
+        assert status_of(get(server, "/")) == 200
+
+
+def test_connections_beyond_the_limit_are_closed_unanswered(output, monkeypatch):
+    monkeypatch.setattr(DevHTTPServer, "max_connections", 3)
+    with serving(output) as server:
+        held = [socket.create_connection(server.server_address, timeout=5) for _ in range(3)]
+        assert get(server, "/") == b""
+        for connection in held:
+            connection.close()
+        wait_for_idle(server)
+        assert status_of(get(server, "/")) == 200
+
+
+def test_the_event_stream_outlives_the_request_timeout(output, monkeypatch):
+    monkeypatch.setattr(DevRequestHandler, "timeout", 0.5)
+    monkeypatch.setattr(server_module, "HEARTBEAT", 0.2)
+    status = BuildStatus()
+    with serving(output, status) as server, socket.create_connection(server.server_address, timeout=5) as connection:
+        connection.sendall(f"GET {EVENTS} HTTP/1.0\r\n\r\n".encode())
+        time.sleep(1.5)  # three request timeouts, seven heartbeats
+        status.publish(BuildOutcome(changed=["/"]))
+        stream = b""
+        while b"event: built\ndata: {\"number\":1" not in stream:
+            chunk = connection.recv(65536)
+            assert chunk, stream
+            stream += chunk
+    assert stream.count(b": still here") >= 5
+
+
+def test_clients_that_go_away_leave_no_traceback(output, capfd, monkeypatch):
+    monkeypatch.setattr(server_module, "HEARTBEAT", 0.2)  # an event stream notices at its next write
+    (output / "big.bin").write_bytes(b"x" * 32_000_000)  # more than the socket buffers hold
+    with serving(output) as server:
+        for request in (b"GET /big.bin HTTP/1.0\r\n\r\n", b"GET /big", f"GET {EVENTS} HTTP/1.0\r\n\r\n".encode()):
+            for _ in range(5):
+                connection = socket.create_connection(server.server_address, timeout=5)
+                connection.sendall(request)
+                if request.endswith(b"\r\n\r\n"):
+                    connection.recv(1000)
+                connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                connection.close()  # a reset, mid-answer or mid-request
+        wait_for_idle(server)
+        assert status_of(get(server, "/")) == 200
+    assert capfd.readouterr().err == ""
+
+
+def test_any_other_error_is_one_line_not_a_traceback(output, capfd, caplog, monkeypatch):
+    def broken(handler):
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(DevRequestHandler, "script", broken)
+    with serving(output) as server:
+        get(server, SCRIPT)
+        wait_for_idle(server)
+    assert [(record.levelname, record.getMessage(), record.exc_info) for record in caplog.records] == [
+        ("ERROR", "dev server: RuntimeError: broken on purpose (request from 127.0.0.1)", None)
+    ]
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("/%00", 404),
+        ("/\0", 404),
+        ("/index.html%00.txt", 404),
+        ("/%ff", 404),
+        ("/\xff", 404),
+        ("/" + "a" * 10_000, 404),
+        ("/" + "a" * 70_000, 414),
+        ("//etc/passwd", 404),
+        ("/notes%", 404),
+        ("/%", 404),
+        ("*", 404),
+    ],
+)
+def test_a_malformed_path_is_a_clean_answer(output, capfd, path, code):
+    with serving(output) as server:
+        answer = get(server, path)
+        wait_for_idle(server)
+    assert status_of(answer) == code
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/..%2fsecret.txt", "/notes/../../secret.txt",
+        "/notes/%2e%2e/%2e%2e/secret.txt", "/..\\secret.txt", "http://localhost/../secret.txt", "../secret.txt",
+        "/leak.txt", "/linked/", "/outside/secret.txt", "/outside/",
+    ],
+)
+def test_nothing_outside_the_output_folder_is_served(output, path):
+    """Not by `..` in any spelling, nor through a symlink pointing out of the folder."""
+    with serving(output) as server:
+        answer = get(server, path)
+    assert status_of(answer) == 404
+    assert b"SECRET" not in answer
+
+
+def test_the_absolute_path_of_a_file_is_looked_up_in_the_output_folder(output):
+    with serving(output) as server:
+        answer = get(server, urllib.parse.quote(str(output.parent / "secret.txt")))
+        assert (status_of(answer), b"SECRET" in answer) == (404, False)
+        assert get(server, "/alias.html").endswith(b"<p>home</p>")
+
+
+@pytest.mark.parametrize("page", ["/../secret.txt", "{secret}", "/leak.txt", "file://{secret}"])
+def test_the_event_streams_page_parameter_opens_no_file(output, page):
+    """`page` is only looked up among the URLs of the pages built, to tell whether one is stale."""
+    query = urllib.parse.urlencode({"page": page.format(secret=output.parent / "secret.txt"), "loaded": "0"})
+    with serving(output) as server:
+        answer = get(server, f"{EVENTS}?{query}", until=b"\n\n", timeout=5)
+        answer += get(server, f"{EVENTS}?{query}", until=b"}\n\n", timeout=5)
+    assert b"event: built" in answer
+    assert b"SECRET" not in answer
+    assert b'"stale":false' in answer
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["evil.example", "evil.example:8000", "localhost.evil.example", "127.0.0.1.evil.example",
+     "evil@localhost", "localhost:80@evil.example", "", "[::2]:8000", "10.0.0.1"],
+)
+@pytest.mark.parametrize("path", ["/", EVENTS, SCRIPT, "/nothing-here"])
+def test_a_host_header_naming_another_machine_is_refused(output, host, path):
+    """A page on evil.example whose name now resolves to 127.0.0.1 (DNS rebinding) reads nothing."""
+    with serving(output) as server:
+        answer = get(server, path, host=host)
+    port = server.server_address[1]
+    assert status_of(answer) == 403
+    assert answer.endswith(
+        f"This dev server answers only to localhost (or the address given with --bind); open http://localhost:{port}/\n"
+        .encode())
+
+
+@pytest.mark.parametrize(
+    "host", ["localhost", "localhost:8000", "LocalHost.", "127.0.0.1:1234", "127.0.0.2", "[::1]:8000", "notes.localhost:8000", None],
+)
+def test_a_host_header_naming_this_machine_is_answered(output, host):
+    with serving(output) as server:
+        assert status_of(get(server, "/", host=host)) == 200
+
+
+def test_bound_to_every_address_any_ip_address_and_the_machines_name_are_answered(output):
+    server = make_server("0.0.0.0", 0, str(output), BuildStatus())
+    server.server_close()
+    assert server.answers_to("192.168.1.20:8000")
+    assert server.answers_to(f"{socket.gethostname()}:8000")
+    assert server.answers_to("localhost:8000")
+    assert not server.answers_to("evil.example:8000")
 
 
 @pytest.mark.parametrize(

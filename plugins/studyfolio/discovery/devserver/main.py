@@ -71,8 +71,7 @@ class DevServer:
         self.build("site")
         self.server = make_server(self.bind, self.port, settings["OUTPUT_PATH"], self.status)
         threading.Thread(target=self.server.serve_forever, name="studyfolio-http", daemon=True).start()
-        host, port = self.server.server_address[:2]
-        return f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/"
+        return self.server.url
 
     def rebuild(self, changes) -> None:
         plan = plan_rebuild(changes, self.builder.settings, self.settings_file)
