@@ -13,4 +13,5 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
 STUDYFOLIO_STRICT = True
+STUDYFOLIO_CSP = True  # a Content-Security-Policy in every page and in _headers
 OWNWORDS_REPORT_SAVE_AS = ""  # the own-words report is for the author, not for readers

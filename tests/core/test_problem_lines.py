@@ -106,3 +106,19 @@ def test_the_dev_server_counts_problems_not_the_count_line():
     assert [(p.text, p.hint, p.level) for p in collector.problems] == [
         ("content/notes/a.md:9: card has no answer", "write the answer under the question", "error"),
     ]
+
+
+def test_a_file_shows_its_first_fifty_problems_then_how_many_more(capsys):
+    flood = [Diagnostic("content/notes/flood.md", n, "display math opened with $$ is never closed")
+             for n in range(1, 201)]
+    other = Diagnostic("content/notes/other.md", 3, "unknown Level 'Expert'")
+    with pytest.raises(StrictModeError) as stopped:
+        report([*flood, other], strict=True)
+    lines = capsys.readouterr().err.splitlines()
+    problems = [line for line in lines if not line.startswith("    ")]
+    assert len(problems) == 50 + 1 + 1 + 1  # 50 shown, the rest counted, the other file, the count
+    assert problems[49] == "content/notes/flood.md:50: error: display math opened with $$ is never closed"
+    assert problems[50] == "content/notes/flood.md:200: warning: 150 more problem(s) in this file are not shown"
+    assert problems[51] == "content/notes/other.md:3: error: unknown Level 'Expert'"
+    assert problems[52] == "Studyfolio found 201 error(s) and 0 warning(s)."
+    assert str(stopped.value).startswith("strict mode: 201 error(s) and 0 warning(s)")

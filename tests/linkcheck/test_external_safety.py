@@ -9,6 +9,7 @@ import functools
 import socket
 import tracemalloc
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -40,7 +41,8 @@ def fetch(url, names, public=(), cfg=GUARDED):
         async with new_session(cfg, resolver) as session:
             verdict, _ = await Fetcher(cfg, session).check(url)
             return verdict
-    return asyncio.run(run())
+    with ThreadPoolExecutor(max_workers=1) as thread:  # its own loop: a browser test's may run here
+        return thread.submit(asyncio.run, run()).result(timeout=30)
 
 
 def port(server) -> int:

@@ -117,7 +117,7 @@ def test_a_scripted_session_rates_undoes_and_appends_to_the_log(place, monkeypat
 def test_quit_saves_the_last_rating_and_skip_and_empty_undo_say_so(place, monkeypatch, capsys):
     code, out, _ = review(place, "u s 2q", monkeypatch, capsys)
     assert code == 0
-    assert "Nothing to undo: earlier ratings are already saved." in out
+    assert "Nothing to undo: only the last rating can be taken back." in out
     assert "Skipped." in out
     assert out.endswith("Session over: 1 rating(s) (Again 0 · Hard 1 · Good 0 · Easy 0), 1 skipped; 1 saved.\n"
                         "Next card due 2026-10-01 10:05 (in 5.5m).\n")

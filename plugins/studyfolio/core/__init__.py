@@ -22,6 +22,7 @@ def register() -> None:
     from pelican import signals
 
     from .clashes import drop_clashing, quiet_same_slug_warnings
+    from .csp import add_policy
     from .neighbours import link_neighbours
     from .report import report_sources
     from .unpublished import watch_unpublished
@@ -34,3 +35,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(drop_clashing)
     signals.article_generator_finalized.connect(link_neighbours)
     signals.all_generators_finalized.connect(report_sources)
+    signals.finalized.connect(add_policy)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 PROBLEMS_LOGGER = "studyfolio.problems"
+MAX_PER_FILE = 50
 
 
 class PlainLines(logging.Handler):
@@ -88,10 +89,27 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
 
 
-def report(diagnostics: Iterable[Diagnostic], *, strict: bool) -> None:
-    """Log every diagnostic in source order, then fail once with a count in strict mode."""
-    items = sorted(set(diagnostics))
+def shown(items: list[Diagnostic]) -> list[Diagnostic]:
+    """The first MAX_PER_FILE problems of each file, then one line saying how many more: a
+    generated note with thousands of the same mistake must not bury the rest."""
+    result, per_file = [], {}
     for item in items:
+        per_file[item.path] = per_file.get(item.path, 0) + 1
+        if per_file[item.path] <= MAX_PER_FILE:
+            result.append(item)
+    for path, count in per_file.items():
+        if count > MAX_PER_FILE:
+            last = max(i.line for i in items if i.path == path)
+            result.append(Diagnostic(path, last, f"{count - MAX_PER_FILE} more problem(s) in this "
+                                     "file are not shown", "fix the ones above and build again",
+                                     Severity.WARNING))
+    return sorted(result)
+
+
+def report(diagnostics: Iterable[Diagnostic], *, strict: bool) -> None:
+    """Log the diagnostics in source order, then fail once with a count in strict mode."""
+    items = sorted(set(diagnostics))
+    for item in shown(items):
         log = logger.error if item.severity is Severity.ERROR else logger.warning
         log("%s", item.format(), extra={"diagnostic": item})
     errors = sum(1 for d in items if d.severity is Severity.ERROR)

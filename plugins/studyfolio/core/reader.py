@@ -18,6 +18,7 @@ from pelican.utils import SafeDatetime
 
 from .decode import NotText, decode_note
 from .diagnostics import Diagnostic, Severity
+from .limits import check_source
 from .metadata import DATE_HINT, check_metadata, date_problem, header_lines, one_value_each
 from .source import NoteSource, site_relative
 from .unpublished import NotPublished
@@ -47,6 +48,7 @@ class NoteReader(MarkdownReader):
         self._source_path = source_path
         self._date_problem: tuple[int, str] | None = None
         note = self.source(source_path)
+        check_source(note.path, note.text)
         self._md = self.markdown()
         self._md.studyfolio_note = note
         try:

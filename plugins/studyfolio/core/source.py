@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import os
+import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Severity
@@ -21,17 +23,26 @@ class NoteSource:
     path: str
     text: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _starts_of: str | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, snippet: str, start_line: int = 1) -> int:
         """The 1-based line where `snippet` first occurs at or after `start_line`, else that line."""
-        lines = self.text.splitlines(keepends=True)
-        offset = sum(len(line) for line in lines[: max(start_line - 1, 0)])
+        starts = self.line_starts()
+        offset = starts[min(max(start_line - 1, 0), len(starts) - 1)]
         found = self.text.find(snippet, offset) if snippet else -1
         if found < 0:
             found = self.text.find(snippet) if snippet else -1
         if found < 0:
             return start_line
-        return self.text.count("\n", 0, found) + 1
+        return bisect.bisect_right(starts, found)
+
+    def line_starts(self) -> list[int]:
+        """The offset where each line starts, worked out once per text."""
+        if self._starts_of != self.text:
+            self._starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+            self._starts_of = self.text
+        return self._starts
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.diagnostics.append(Diagnostic(self.path, line, message, hint, Severity.ERROR))

@@ -6,10 +6,12 @@ here turns every mistake into a reported error with its line, and the card still
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from markdown.preprocessors import Preprocessor
 
+from ..core.limits import check_block_count
 from ..core.source import note_of
 from .inline import InlineCards
 from .options import read_options
@@ -59,6 +61,8 @@ class CardScanner(Preprocessor):
         index = start
         while index < len(lines):
             index = walk.step(index)
+            specs = self.state.specs
+            check_block_count(note.path, walk.blocks + len(specs), specs[-1].line if specs else index)
         return walk.finish()
 
     def block_names(self) -> set[str]:
@@ -87,7 +91,9 @@ class SourceWalk:
         self.stack: list[tuple[int, object]] = []  # open blocks: (slash count, CardSpec or None)
         self.chunk: list[tuple[int, str]] = []  # prose lines waiting for the inline syntax
         self.fence: str | None = None
+        self.fence_lines: dict[str, list[int]] | None = None  # closing candidates, by text
         self.headers = 0  # lines that look like a card header, read or not
+        self.blocks = 0  # blocks opened that are not cards
 
     def step(self, index: int) -> int:
         """Handle the line at `index`; return the index of the next line to handle."""
@@ -102,7 +108,7 @@ class SourceWalk:
         if marker == "///" and ANY_CARD_HEADER.match(line):
             self.headers += 1
         opening = FENCE_OPEN.match(line)
-        if opening and any(later.rstrip() == opening.group(1) for later in self.lines[index + 1:]):
+        if opening and self.closed_later(opening.group(1), index):
             self.flush()
             self.fence = opening.group(1)
             self.out.append(line)
@@ -113,6 +119,7 @@ class SourceWalk:
             if header.group(3).lower() == "card":
                 return self.open_card(index, header)
             self.stack.append((len(header.group(2)), None))
+            self.blocks += 1
             self.out.append(line)
             return index + 1
         closer = CLOSER.match(line)
@@ -124,6 +131,17 @@ class SourceWalk:
             self.out.append(line)
             return index + 1
         return self.prose(index, line, marker)
+
+    def closed_later(self, fence: str, index: int) -> bool:
+        """Whether a line after `index` closes `fence`: the fence lines are indexed once, so a
+        note of many unclosed fences is not rescanned to its end for each of them."""
+        if self.fence_lines is None:
+            self.fence_lines = {}
+            for number, text in enumerate(self.lines):
+                if text.startswith(("```", "~~~")):
+                    self.fence_lines.setdefault(text.rstrip(), []).append(number)
+        later = self.fence_lines.get(fence, [])
+        return bisect.bisect_right(later, index) < len(later)
 
     def prose(self, index: int, line: str, marker: str) -> int:
         if self.inline is not None and not self.stack and marker:

@@ -43,6 +43,9 @@ def render(md, tex: str, *, display: bool, source: str, locate: str = "") -> str
     return markup
 
 
+MAX_DISPLAY_BLOCKS = 50
+
+
 class InlineMath(InlineProcessor):
     """`$$x$$` inside a paragraph (display), `\\(x\\)` and `$x$` (inline)."""
 
@@ -54,7 +57,11 @@ class InlineMath(InlineProcessor):
 
 
 class DisplayMath(BlockProcessor):
-    """A paragraph that starts with $$ or \\[ and ends (maybe blocks later) with $$ or \\]."""
+    """A paragraph that starts with $$ or \\[ and ends (maybe blocks later) with $$ or \\].
+
+    The closer is looked for in the next MAX_DISPLAY_BLOCKS paragraphs only: a formula is never
+    that long, and a note of many unclosed `$$` would otherwise be rescanned to its end for
+    each one."""
 
     def test(self, parent, block):
         return block.lstrip().startswith(tuple(DISPLAY_OPEN))
@@ -64,7 +71,7 @@ class DisplayMath(BlockProcessor):
         opener = "$$" if first.startswith("$$") else "\\["
         closer = DISPLAY_OPEN[opener]
         collected = []
-        for index, block in enumerate(blocks):
+        for index, block in enumerate(blocks[:MAX_DISPLAY_BLOCKS]):
             text = block.strip()
             body = text[len(opener):] if index == 0 else text
             if body.rstrip().endswith(closer) and (index > 0 or len(body.rstrip()) >= len(closer)):

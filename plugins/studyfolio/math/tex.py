@@ -30,6 +30,10 @@ ALIASES = {"arg": r"\operatorname{arg}"}
 ALIAS = re.compile(r"\\(" + "|".join(ALIASES) + r")(?![A-Za-z])")
 
 
+MAX_DEPTH = 100  # braces; deeper formulas would exhaust the converter's recursion
+TOO_DEEP = "the formula is nested too deeply to convert"
+
+
 class TexError(ValueError):
     """Invalid TeX; the message says what is wrong in the learner's terms."""
 
@@ -40,6 +44,8 @@ def check_braces(tex: str) -> None:
         token = match.group()
         if token == "{":
             depth += 1
+            if depth > MAX_DEPTH:
+                raise TexError(f"braces nested more than {MAX_DEPTH} deep")
         elif token == "}":
             depth -= 1
             if depth < 0:
@@ -68,10 +74,20 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
     try:
         expanded = ALIAS.sub(lambda m: ALIASES[m.group(1)], source)
         root = convert_to_element(expanded, display="block" if display else "inline")
+    except RecursionError:
+        raise TexError(TOO_DEEP) from None
     except tuple(MESSAGES) as error:
         raise TexError(MESSAGES[type(error)]) from None
     except (IndexError, KeyError, ValueError) as error:
         raise TexError(f"cannot read this formula ({type(error).__name__})") from None
+    try:
+        return with_annotation(root, source)
+    except RecursionError:
+        raise TexError(TOO_DEEP) from None
+
+
+def with_annotation(root: ET.Element, source: str) -> str:
+    """The converted formula as MathML text, its TeX kept in <annotation> and alttext."""
     for element in root.iter():  # latex2mathml leaves entities such as &#x0003C; in the text
         if element.text and "&" in element.text:
             element.text = html.unescape(element.text)

@@ -249,6 +249,24 @@ def append_reviews(path: str, reviews: Iterable[Review], handle=None) -> int:
         return write_lines(path, own, lines)
 
 
+def take_back(path: str, review: Review) -> bool:
+    """Remove `review` from the log if it is still the last line (an undo right after the
+    rating was saved); whether it did. Nothing else is touched: a line appended since by
+    another command keeps the review where it is."""
+    ending = (review.line() + "\n").encode("utf-8")
+    with locked_log(path) as handle:
+        size = os.path.getsize(path)
+        if size < len(ending):
+            return False
+        with open(path, "rb") as reader:
+            reader.seek(size - len(ending))
+            if reader.read() != ending:
+                return False
+        handle.truncate(size - len(ending))
+        os.fsync(handle.fileno())
+        return True
+
+
 def write_lines(path: str, handle, lines: list[str]) -> int:
     drop_unfinished_line(path)
     text = ("" if ends_whole(path) else "\n") + "".join(lines)

@@ -1,12 +1,14 @@
 """`studyfolio review`: review due cards in the terminal with the review page's keys.
 
 Space or Enter shows the answer, 1-4 rate (Again, Hard, Good, Easy), u takes back the last
-rating, s skips, q quits. A rating is appended to content/reviews.jsonl once the next one is
-made or the session ends, so the one that can still be taken back is never written."""
+rating, s skips, q quits. Each rating is appended to content/reviews.jsonl as it is made (whole
+lines, on disk before the next card shows), so kill -9, a closed terminal or a crash loses
+none; undo cuts the last one back out of the log."""
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -16,10 +18,10 @@ from typing import TextIO
 from fsrs import Rating
 
 from .cards import StudyCard
-from .log import RATINGS, Review, append_reviews
+from .log import RATINGS, Review, append_reviews, take_back
 from .scheduler import new_card
 from .session import Session
-from .text import html_text, interval_label
+from .text import html_text, interval_label, visible
 
 REVEAL = (" ", "\n", "\r")
 
@@ -60,21 +62,32 @@ def when(at: datetime, now: datetime) -> str:
 
 
 class TerminalReview:
-    """The interactive loop over a Session; `write` appends saved reviews to the log."""
+    """The interactive loop over a Session. Each rating is saved as it is given (`write`
+    appends it to the log, on disk before the next card shows), so no way of ending the
+    program loses one; undo takes the last one back out of the log (`take_back`)."""
 
-    def __init__(self, session: Session, keys: Keys, out: TextIO, write: Callable[[Review], None]):
-        self.session, self.keys, self.out, self.write = session, keys, out, write
-        self.pending: Review | None = None
+    def __init__(self, session: Session, keys: Keys, out: TextIO, write: Callable[[Review], None],
+                 take_back: Callable[[Review], bool]):
+        self.session, self.keys, self.out = session, keys, out
+        self.write, self.take_back = write, take_back
+        self.last: Review | None = None  # the rating undo can take back
         self.saved = 0
 
     def say(self, text: str = "") -> None:
-        print(text, file=self.out, flush=True)
+        print(visible(text), file=self.out, flush=True)
 
-    def commit(self) -> None:
-        if self.pending is not None:
-            self.write(self.pending)
-            self.saved += 1
-            self.pending = None
+    def undo(self) -> None:
+        if self.last is None:
+            self.say("Nothing to undo: only the last rating can be taken back.")
+            return
+        self.session.undo()
+        if self.take_back(self.last):
+            self.saved -= 1
+            self.say(f"Took back {RATINGS[self.last.rating]}.")
+        else:
+            self.say(f"Took back {RATINGS[self.last.rating]} here; the log changed since, so the "
+                     "rating stays in it.")
+        self.last = None
 
     def show_question(self, card: StudyCard) -> None:
         due, new, done = self.session.counts()
@@ -116,13 +129,8 @@ class TerminalReview:
                     if key in ("", "q", "\x04"):
                         break
                     if key == "u":
-                        if self.pending is None:
-                            self.say("Nothing to undo: earlier ratings are already saved.")
-                            continue
-                        self.session.undo()
-                        self.say(f"Took back {RATINGS[self.pending.rating]}.")
-                        self.pending = None
-                        need_question = True
+                        need_question = self.last is not None
+                        self.undo()
                     elif key == "s":
                         self.session.skip(card)
                         self.say("Skipped.")
@@ -132,15 +140,14 @@ class TerminalReview:
                         revealed = True
                     elif revealed and key in ("1", "2", "3", "4"):
                         review = self.session.rate(card, int(key))
-                        self.commit()
-                        self.pending = review
+                        self.write(review)
+                        self.saved += 1
+                        self.last = review
                         state = self.session.progress.state(card.id)
                         self.say(f"{RATINGS[review.rating]}: next in {interval_label((state.due - review.at).total_seconds())}.")
                         need_question = True
         except KeyboardInterrupt:
             self.say("\nStopped.")
-        finally:
-            self.commit()
         self.summary()
         return 0
 
@@ -170,4 +177,23 @@ def review_in_terminal(session: Session, log_path: str, stdin: TextIO | None = N
     def write(review: Review) -> None:
         append_reviews(log_path, [review])
 
-    return TerminalReview(session, Keys(stdin or sys.stdin), out or sys.stdout, write).run()
+    def undo(review: Review) -> bool:
+        return take_back(log_path, review)
+
+    loop = TerminalReview(session, Keys(stdin or sys.stdin), out or sys.stdout, write, undo)
+    with stop_on_hangup():
+        return loop.run()
+
+
+@contextmanager
+def stop_on_hangup():
+    """SIGTERM and SIGHUP (the terminal closed) end the session as Ctrl+C does: the summary is
+    printed where it can be; every rating is already saved."""
+    def stop(number, frame):
+        raise KeyboardInterrupt
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import html as lxml_html
 
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BLOCKS = {"p", "div", "pre", "ul", "ol", "table", "tr", "blockquote", "h1", "h2", "h3", "h4", "figure"}
 
 
@@ -34,11 +37,19 @@ def _walk(element, out: list[str]) -> None:
         out.append(element.tail)
 
 
+def visible(text: str) -> str:
+    """`text` safe to print: control characters (ESC starts the sequences that move the cursor,
+    retitle the window or clear the screen) shown in caret notation, `^[`, instead of run."""
+    return CONTROL.sub(lambda m: "^" + chr((ord(m.group()) + 64) % 128)
+                       if ord(m.group()) < 128 else "\ufffd", text)
+
+
 def html_text(fragment: str) -> str:
-    """Readable text for a card's question or answer HTML; math shows as its TeX source."""
+    """Readable text for a card's question or answer HTML; math shows as its TeX source.
+    Control characters come out visible (see `visible`): lxml refuses them in any case."""
     if not fragment or not fragment.strip():
         return ""
-    root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    root = lxml_html.fragment_fromstring(visible(fragment), create_parent="div")
     out: list[str] = [root.text or ""]
     for element in root:
         _walk(element, out)
