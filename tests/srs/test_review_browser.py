@@ -100,7 +100,7 @@ def test_review_five_cards_reload_export_clear_import(page, site, tmp_path):
     assert page.foreign_requests == []
 
 
-def test_undo_takes_back_the_last_rating_before_it_is_written(page, site):
+def test_each_rating_is_saved_at_once_and_undo_takes_it_back_out(page, site):
     open_review(page, site, "?note=bayes")
     assert page.input_value("select[name=note]") == "bayes"
     assert progress(page) == "1 due · 1 new · 0 done today Deck mastery 36%"
@@ -108,7 +108,9 @@ def test_undo_takes_back_the_last_rating_before_it_is_written(page, site):
     page.keyboard.press("Space")
     page.keyboard.press("1")
     assert page.is_enabled("[data-undo]")
+    assert [(r["card"], r["rating"]) for r in saved(page)] == [("bayes-0badcafe", 1)]
     page.keyboard.press("u")
+    assert saved(page) == []
     assert question(page) == first
     assert page.is_hidden("[data-answer]")
     assert progress(page) == "1 due · 1 new · 0 done today Deck mastery 36%"
@@ -125,9 +127,9 @@ def test_a_broken_import_leaves_the_saved_log_untouched(page, site, tmp_path):
     page.keyboard.press("Space")
     page.keyboard.press("3")
     page.keyboard.press("Space")
-    page.keyboard.press("3")  # writes the first rating
+    page.keyboard.press("3")  # each rating is saved as it is made
     before = page.evaluate(f"localStorage.getItem({STORE!r})")
-    assert len(json.loads(before)["reviews"]) == 1
+    assert len(json.loads(before)["reviews"]) == 2
     page.click("[data-data] summary")
     cases = {
         "cut.json": ('{"format": "studyfolio-reviews", "version": 1, "reviews": [{"card"',
@@ -148,6 +150,49 @@ def test_a_broken_import_leaves_the_saved_log_untouched(page, site, tmp_path):
         page.wait_for_function("(m) => document.querySelector('[data-data-status]').textContent === m", arg=message)
         assert page.evaluate(f"localStorage.getItem({STORE!r})") == before
     assert progress(page).startswith("1 due · 2 new · 2 done today")
+
+
+FULL = """
+window.__full = true;
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (window.__full) { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }
+  return setItem.call(this, key, value);
+};
+"""
+
+
+def test_ratings_made_while_storage_is_full_are_kept_exported_and_saved_later(page, site, tmp_path):
+    page.add_init_script(FULL)
+    open_review(page, site)
+    for _ in range(2):
+        page.keyboard.press("Space")
+        page.keyboard.press("3")
+    assert saved(page) == []
+    assert ("This browser refused to save your last rating (QuotaExceededError). Export your reviews now"
+            " so they are not lost.") in page.inner_text("[data-notices]")
+    page.click("[data-data] summary")
+    with page.expect_download() as download:
+        page.click("[data-export]")
+    exported = json.loads(open(download.value.path()).read())["reviews"]
+    assert [r["rating"] for r in exported] == [3, 3]
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.close(run_before_unload=True)  # leaving asks first: two ratings are only in memory
+    page.wait_for_timeout(200)
+    assert dialogs == ["beforeunload"]
+
+
+def test_ratings_the_browser_refused_are_saved_with_the_next_one(page, site):
+    page.add_init_script(FULL)
+    open_review(page, site)
+    page.keyboard.press("Space")
+    page.keyboard.press("3")
+    page.evaluate("window.__full = false")  # the learner freed some space
+    page.keyboard.press("Space")
+    page.keyboard.press("4")
+    assert [r["rating"] for r in saved(page)] == [3, 4]
+    assert "The 1 rating(s) this browser could not save before are saved now." in page.inner_text("[data-notices]")
 
 
 def test_an_unreadable_saved_log_is_kept_aside_not_wiped(page, site):

@@ -35,8 +35,10 @@
 
   /* ---------- this browser's log ---------- */
 
-  var own = { items: [], byCard: idMap(), keys: idMap(), unusable: 0, saving: true };
-  var unsaved = null; /* the last rating: written once the next is made or the page is left */
+  /* items: the saved log as this tab knows it; unstored: ratings the browser refused to store
+     (a full quota), kept in memory, in every later write and in exports until one succeeds. */
+  var own = { items: [], unstored: [], byCard: idMap(), keys: idMap(), unusable: 0, saving: true };
+  var unsaved = null; /* the last rating, saved at once: undo takes it back out of the log */
 
   function notice(kind, text) {
     var p = document.createElement("p");
@@ -93,7 +95,8 @@
   }
 
   function loadOwn() {
-    own.items = readStore();
+    var stored = readStore();
+    own.items = stored === own.items ? stored : stored.concat(own.unstored);
     own.byCard = idMap(); own.keys = idMap(); own.unusable = 0;
     for (var i = 0; i < own.items.length; i++) {
       var e = own.items[i];
@@ -114,17 +117,33 @@
     return true;
   }
 
-  /* Append entries to the saved log; reads it again first, so other tabs' ratings are kept. */
-  function appendOwn(entries) {
-    var items = readStore().slice();
-    for (var i = 0; i < entries.length; i++) { items.push(entries[i]); }
-    if (writeStore(items)) { own.items = items; }
-    else { own.items = own.items.concat(entries); }
+  /* The saved log changed by `change` (a function of its items), written back with what could
+     not be stored before; reads it again first, so other tabs' ratings are kept. */
+  function storeOwn(change) {
+    var stored = readStore();
+    if (stored === own.items) { own.items = change(own.items); return; } /* no storage at all */
+    var items = change(stored.concat(own.unstored)), before = own.unstored.length;
+    if (writeStore(items)) {
+      own.unstored = [];
+      if (before) { notice("status", "The " + before + " rating(s) this browser could not save before are saved now."); }
+    } else {
+      own.unstored = items.slice(stored.length);
+    }
+    own.items = items;
   }
 
-  function flush() {
-    if (!unsaved) { return; }
-    appendOwn([unsaved.entry]);
+  function appendOwn(entries) {
+    storeOwn(function (items) { return items.concat(entries); });
+  }
+
+  function dropOwn(entry) {
+    storeOwn(function (items) {
+      return items.filter(function (e) { return !(e.card === entry.card && e.at === entry.at); });
+    });
+  }
+
+  /* Ends the time the last rating can be taken back (a new deck, an import, another tab). */
+  function endUndo() {
     unsaved = null;
     ui.undo.disabled = true;
   }
@@ -377,13 +396,13 @@
 
   function rate(rating) {
     if (busy || !current || !revealed) { return; }
-    flush();
     var id = current, t = now(), before = states[id] || null;
     if (before && t <= before.lastReview) { t = before.lastReview + 1000; } /* one card, one review per instant */
     var entry = { card: id, at: formatAt(t), rating: rating, ms: Math.max(0, Date.now() - shownAt) };
     last = { id: id, before: before, reviews: reviewsOf[id], pending: pending.slice() };
     unsaved = { entry: entry };
     addOwn(entry);
+    appendOwn([entry]);
     reviewsOf[id] = mergedHistory(id);
     states[id] = scheduler.review(before || scheduler.newCard(), rating, t);
     if (states[id].due - t >= DAY) { pending.splice(pending.indexOf(id), 1); }
@@ -399,6 +418,7 @@
     delete own.keys[keyOf(e.card, at)];
     mine.splice(mine.length - 1, 1);
     if (!mine.length) { delete own.byCard[e.card]; }
+    dropOwn(e);
     unsaved = null;
     if (last.reviews) { reviewsOf[last.id] = last.reviews; } else { delete reviewsOf[last.id]; }
     if (last.before) { states[last.id] = last.before; } else { delete states[last.id]; }
@@ -486,7 +506,7 @@
   }
 
   function changeDeck() {
-    flush();
+    endUndo();
     var params = new URLSearchParams();
     ["note", "tag", "level"].forEach(function (name) {
       filters[name] = ui.deck.elements[name].value;
@@ -500,7 +520,7 @@
   /* ---------- export and import ---------- */
 
   function exportReviews() {
-    flush();
+    endUndo();
     var list = [];
     for (var i = 0; i < own.items.length; i++) { if (!entryProblem(own.items[i])) { list.push(own.items[i]); } }
     list.sort(function (a, b) { return parseAt(a.at) - parseAt(b.at) || (a.card < b.card ? -1 : a.card > b.card ? 1 : 0); });
@@ -531,7 +551,7 @@
       ui.status.className = "review-data-status is-error";
       return;
     }
-    flush();
+    endUndo();
     var fresh = [];
     for (i = 0; i < doc.reviews.length; i++) {
       var e = doc.reviews[i];
@@ -586,10 +606,11 @@
       });
       ui.importInput.value = "";
     });
-    window.addEventListener("pagehide", flush);
-    document.addEventListener("visibilitychange", function () { if (document.hidden) { flush(); } });
+    window.addEventListener("beforeunload", function (event) {
+      if (own.unstored.length) { event.preventDefault(); event.returnValue = ""; } /* export first */
+    });
     window.addEventListener("storage", function (event) {
-      if (event.key === STORE) { flush(); loadOwn(); if (loaded) { rebuild(); startSession(null); } }
+      if (event.key === STORE) { endUndo(); loadOwn(); if (loaded) { rebuild(); startSession(null); } }
     });
   }
 
