@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -174,7 +175,7 @@ def test_ratings_made_while_storage_is_full_are_kept_exported_and_saved_later(pa
     page.click("[data-data] summary")
     with page.expect_download() as download:
         page.click("[data-export]")
-    exported = json.loads(open(download.value.path()).read())["reviews"]
+    exported = json.loads(Path(download.value.path()).read_text())["reviews"]
     assert [r["rating"] for r in exported] == [3, 3]
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
