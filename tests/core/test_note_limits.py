@@ -47,16 +47,19 @@ CASES = {
              "content/notes/huge.md:1: not published: the note is 1.4 MB, more than a note may "
              "hold (1 MB)\n    hint: split the note into several notes, or move data files to static/"),
     "cards": (HEAD + "\n" + "/// card | Q?\nA.\n///\n\n" * 1_001,
-              "content/notes/cards.md:4004: not published: 1001 blocks (/// and inline cards) in "
+              "content/notes/cards.md:4004: not published: 1001 blocks (///, fenced code and inline cards) in "
               "one note, more than the 1000 a note may hold\n    hint: split the note into several notes"),
     "inline-cards": (HEAD + "Cards: inline\n\n" + "".join(f"Q{i}::A{i}\n\n" for i in range(1_200)),
-                     "content/notes/inline-cards.md:2005: not published: 1001 blocks (/// and "
-                     "inline cards) in one note, more than the 1000 a note may hold\n"
+                     "content/notes/inline-cards.md:2005: not published: 1001 blocks (///, fenced "
+                     "code and inline cards) in one note, more than the 1000 a note may hold\n"
                      "    hint: split the note into several notes"),
     "unclosed-blocks": (HEAD + "\n" + "/// card | q\n" * 5_000,
-                        "content/notes/unclosed-blocks.md:1004: not published: 1001 blocks (/// "
+                        "content/notes/unclosed-blocks.md:1004: not published: 1001 blocks (///, fenced code "
                         "and inline cards) in one note, more than the 1000 a note may hold\n"
                         "    hint: split the note into several notes"),
+    "fences": (HEAD + "\n" + "```\ncode\n" * 5_000,
+               "content/notes/fences.md:4004: not published: 1001 blocks (///, fenced code and inline "
+               "cards) in one note, more than the 1000 a note may hold\n    hint: split the note into several notes"),
     "brackets": (HEAD + "\n" + "[" * 20_000 + "\n",
                  "content/notes/brackets.md:4: not published: more than 500 unmatched '[' in one "
                  "paragraph\n    hint: close them, or write \\[ for a literal '['"),

@@ -3,7 +3,7 @@
 Python-Markdown and the Blocks API take time that grows with the square of some shapes of
 text no person writes: a paragraph of thousands of unmatched `[`, `(` or `<` (each one rescans
 the rest of the paragraph), thousands of `///` blocks in one note (each one walks the whole
-page built so far), lists or quotes nested hundreds deep (which end in a RecursionError after
+page built so far), thousands of code blocks (each one sets up a highlighter), lists or quotes nested hundreds deep (which end in a RecursionError after
 seconds). Such a note is reported at the line where the limit is passed and left out, so the
 build ends in seconds whatever is in content/. The limits are far above real notes: the
 demo's largest note is 14 KB with 12 blocks."""
@@ -57,5 +57,5 @@ def check_source(path: str, text: str) -> None:
 
 def check_block_count(path: str, count: int, line: int) -> None:
     if count > MAX_BLOCKS:
-        raise refuse(path, line, f"{count} blocks (/// and inline cards) in one note, more than "
-                     f"the {MAX_BLOCKS} a note may hold", SPLIT_HINT)
+        raise refuse(path, line, f"{count} blocks (///, fenced code and inline cards) in one "
+                     f"note, more than the {MAX_BLOCKS} a note may hold", SPLIT_HINT)

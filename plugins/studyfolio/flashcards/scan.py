@@ -93,7 +93,7 @@ class SourceWalk:
         self.fence: str | None = None
         self.fence_lines: dict[str, list[int]] | None = None  # closing candidates, by text
         self.headers = 0  # lines that look like a card header, read or not
-        self.blocks = 0  # blocks opened that are not cards
+        self.blocks = 0  # blocks opened that are not cards (other /// blocks, fenced code)
 
     def step(self, index: int) -> int:
         """Handle the line at `index`; return the index of the next line to handle."""
@@ -111,6 +111,7 @@ class SourceWalk:
         if opening and self.closed_later(opening.group(1), index):
             self.flush()
             self.fence = opening.group(1)
+            self.blocks += 1
             self.out.append(line)
             return index + 1
         header = HEADER.match(line)
