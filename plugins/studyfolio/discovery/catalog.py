@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
+from ..core.pelican_api import reader_html
 from ..core.source import site_relative
 from .fragments import parse_fragment, plain_text
 
@@ -48,7 +49,7 @@ class NoteEntry:
     def parsed(self):
         """The note's HTML as a tree, parsed on first use."""
         if self.tree is None:
-            self.tree = parse_fragment(self.content._content)
+            self.tree = parse_fragment(reader_html(self.content))
         return self.tree
 
 
@@ -123,7 +124,7 @@ class NoteCatalog:
                     draft=draft,
                 )
                 compute = functools.partial(entry_headings, entry)
-                entry.headings = known_headings(content._content, compute) if known_headings else compute()
+                entry.headings = known_headings(reader_html(content), compute) if known_headings else compute()
                 entries.append(entry)
         return cls(entries)
 

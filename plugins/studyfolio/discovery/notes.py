@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 from ..core.diagnostics import Diagnostic
+from ..core.pelican_api import reader_html, replace_html
 from ..core.source import site_relative
 from .backlinks import attach_backlinks
 from .catalog import NoteCatalog, NoteEntry, headings_of
@@ -27,14 +28,6 @@ def add_problems(content, problems: list[Diagnostic]) -> None:
     """Report `problems` with the note's own (core/report.py reads `content.diagnostics`)."""
     if problems:
         content.diagnostics = (*(getattr(content, "diagnostics", ()) or ()), *problems)
-
-
-def replace_content(content, markup: str) -> None:
-    """New HTML for `content`, dropping what Pelican memoized from the old one."""
-    content._content = markup
-    for method in (type(content).get_content, type(content).get_summary):
-        for key in [key for key in method.cache if key and key[0] is content]:
-            del method.cache[key]
 
 
 def resolve_field(markup: str, catalog: NoteCatalog, **where) -> tuple[str, list[Diagnostic]]:
@@ -56,9 +49,9 @@ def resolve_content(content, catalog: NoteCatalog, entry: NoteEntry | None) -> t
     """Resolve the wikilinks in one note or page (its body and its Summary:) without touching
     it: (new HTML or None, new summary or None, problems)."""
     summary = content.metadata.get("summary")
-    if not has_placeholders(content._content) and not has_placeholders(summary):
+    if not has_placeholders(reader_html(content)) and not has_placeholders(summary):
         return None, None, ()
-    tree = entry.parsed() if entry is not None else parse_fragment(content._content)
+    tree = entry.parsed() if entry is not None else parse_fragment(reader_html(content))
     where = where_of(content, entry, tree)
     problems = resolve_tree(tree, catalog, **where)
     new_summary = None
@@ -69,10 +62,8 @@ def resolve_content(content, catalog: NoteCatalog, entry: NoteEntry | None) -> t
 
 
 def apply(content, markup: str | None, summary: str | None, problems) -> None:
-    if markup is not None:
-        replace_content(content, markup)
-    if summary is not None:
-        content.metadata["summary"] = content._summary = summary
+    if markup is not None or summary is not None:
+        replace_html(content, reader_html(content) if markup is None else markup, summary)
     add_problems(content, list(problems))
 
 
@@ -97,7 +88,7 @@ def link_notes(published: list, drafts: list, listed: list, settings: dict) -> t
         if cache is None:
             found = compute()
         else:
-            key = (entry.key, content._content, content.metadata.get("summary"), signature)
+            key = (entry.key, reader_html(content), content.metadata.get("summary"), signature)
             found = cache.note_links(key, compute)
         apply(content, found.content, found.summary, found.problems)
         outgoing[entry.key] = found.mentions

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..core.diagnostics import Diagnostic, Severity
+from ..core.pelican_api import reader_html
 from ..core.report import extra_diagnostics
 from ..core.source import site_relative
 from .model import Card, cards_from_html
@@ -43,7 +44,7 @@ def note_cards(article, content_path: str, *, resolved: bool = False) -> list[Ca
     yet. So cards are first read from the reader's HTML, then again (resolved=True) if
     they hold such links, once everything is read (resolve_links)."""
     return cards_from_html(
-        article.content if resolved else article._content,
+        article.content if resolved else reader_html(article),
         title=str(article.title),
         url=article.url,
         path=site_relative(article.source_path, content_path),
@@ -93,7 +94,7 @@ def site_cards(context: dict) -> SiteCards:
         draft.flashcards = note_cards(draft, content_path)  # shown on the draft, not in decks
     kept, problems = duplicates(collected)
     for page in [*context.get("pages", []), *context.get("hidden_pages", [])]:
-        on_page = cards_from_html(page._content, title="", url="", path="")
+        on_page = cards_from_html(reader_html(page), title="", url="", path="")
         if on_page:
             problems.append(Diagnostic(
                 site_relative(page.source_path, content_path), on_page[0].line,

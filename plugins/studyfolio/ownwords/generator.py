@@ -10,6 +10,7 @@ import xml.etree.ElementTree as etree
 
 from pelican.generators import Generator
 
+from ..core.pelican_api import prepend_html
 from ..core.report import extra_diagnostics
 from .check import (
     DEFAULT_MAX_COPIED,
@@ -33,15 +34,6 @@ def badge_html(check: NoteCheck) -> str:
     etree.SubElement(badge, "strong").text = percent(check.overlap.own_share)
     badge[0].tail = " in my own words"
     return etree.tostring(badge, encoding="unicode", method="html")
-
-
-def prepend_content(article, html: str) -> None:
-    """Put `html` before the note's body. Pelican memoizes get_content per (article, siteurl),
-    so values computed before this (by plugins reading the HTML) are dropped."""
-    article._content = html + article._content
-    cache = article.get_content.cache
-    for key in [key for key in cache if key and key[0] is article]:
-        del cache[key]
 
 
 class OwnWordsGenerator(Generator):
@@ -69,7 +61,7 @@ class OwnWordsGenerator(Generator):
                         len(measured), over, self.limit)
         if settings.get("OWNWORDS_BADGE"):
             for check in measured:
-                prepend_content(check.article, badge_html(check))
+                prepend_html(check.article, badge_html(check))
 
     def generate_output(self, writer) -> None:
         save_as = self.settings.get("OWNWORDS_REPORT_SAVE_AS", DEFAULT_SAVE_AS)

@@ -6,6 +6,7 @@ import os
 
 from pelican import signals
 
+from ..core.pelican_api import reader_cache_path, use_reader_cache
 from ..core.settings import add_markdown_extension
 from .generator import ResourcesGenerator, registry_display, registry_path
 from .links import RegistrySource
@@ -25,12 +26,12 @@ def forget_stale_notes(generator) -> None:
     """Notes are rendered with the registry's titles and kinds: when resources.yml changed after
     Pelican's content cache was written, that cache is not reused, so no note shows old data."""
     readers = getattr(generator, "readers", None)
-    cache_path = getattr(readers, "_cache_path", None)
+    cache_path = reader_cache_path(readers)
     registry = registry_path(generator.settings)
     if not cache_path or not os.path.exists(cache_path) or not os.path.exists(registry):
         return
     if os.path.getmtime(registry) > os.path.getmtime(cache_path):
-        readers._cache = {}
+        use_reader_cache(readers, {})
 
 
 def get_generators(pelican):

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from jinja2 import TemplateError
 from pelican.settings import read_settings
 
+from ...core.pelican_api import forget_memoized
 from ..linkcache import LINK_CACHE_SETTING, LinkCache
-from .devpelican import BuildSuperseded, DevPelican, MemoryBytecodeCache, reset_pelican_caches
+from .devpelican import BuildSuperseded, DevPelican, MemoryBytecodeCache
 from .status import EVERY_PAGE, BuildOutcome, Problem
 
 DEV_SETTINGS = {"STUDYFOLIO_LIVERELOAD": True}
@@ -117,7 +118,7 @@ class DevBuilder:
         pelican.skip_search_index = only_sources is not None
         pelican.superseded = superseded if only_sources is None else (lambda: False)
         pelican.written = []
-        reset_pelican_caches()
+        forget_memoized()
         collector = ProblemCollector()
         loggers = [logging.getLogger(name) for name in WATCHED_LOGGERS]
         for logger in loggers:

@@ -4,12 +4,17 @@ written, wait with the search index, and stop a full build that a newer save mad
 from __future__ import annotations
 
 from jinja2 import BytecodeCache
-from pelican import Pelican, signals
+from pelican import signals
 from pelican.cache import FileDataCacher
-from pelican.contents import Content
-from pelican.log import LimitFilter
 
 from ...core.atomic import ReplaceOnClose
+from ...core.pelican_api import (
+    ChosenWriterPelican,
+    WholePageWriter,
+    reader_cache,
+    reader_cache_path,
+    use_reader_cache,
+)
 
 
 class BuildSuperseded(Exception):
@@ -35,26 +40,13 @@ class DevWriterMixin:
             return None
         return super().write_feed(*args, **kwargs)
 
-    def _open_w(self, filename, encoding, override=False):
+    def opening(self, filename: str) -> None:
+        self.dev.written.append(filename)
+
+    def open_whole(self, filename, encoding):
         """Pages are replaced whole: a tab reloading while a build writes never gets half a page
         (it would also lack the live-reload script at its end, and stay stale)."""
-        self.dev.written.append(filename)
-        if filename in self._written_files:  # written twice: Pelican's own checks and messages
-            return super()._open_w(filename, encoding, override=override)
-        self._written_files.add(filename)
-        if override:
-            self._overridden_files.add(filename)
         return ReplaceOnClose(filename, encoding)
-
-
-def reset_pelican_caches() -> None:
-    """Pelican keeps per-process state a long-running server must clear before each build:
-    memoized content and summaries (keyed by content objects, so they only grow) and the log
-    de-duplication that would hide a problem reported again by a later build."""
-    for method in (Content.get_content, Content.get_summary):
-        method.cache.clear()
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -75,7 +67,7 @@ class MemoryBytecodeCache(BytecodeCache):
         self.compiled.clear()
 
 
-class DevPelican(Pelican):
+class DevPelican(ChosenWriterPelican):
     """Set `only_sources` (absolute source paths) for a quick build of those notes' pages;
     `skip_search_index` is read by the search plugin; `written` lists the files written.
 
@@ -107,10 +99,10 @@ class DevPelican(Pelican):
         readers = getattr(generator, "readers", None)
         if generator.settings is not self.settings or not isinstance(readers, FileDataCacher):
             return
-        if not readers._cache_data_policy:
+        path = reader_cache_path(readers)
+        if path is None:
             return  # CACHE_CONTENT is off
-        kept = self.reader_caches.setdefault(readers._cache_path, readers._cache)
-        readers._cache = kept
+        use_reader_cache(readers, self.reader_caches.setdefault(path, reader_cache(readers)))
         if self.only_sources is not None:
             readers.save_cache = lambda: None  # a quick build leaves the disk to the full one
 
@@ -119,9 +111,8 @@ class DevPelican(Pelican):
         if generator.settings is self.settings and self.superseded():
             raise BuildSuperseded("reading")
 
-    def _get_writer(self):
-        base = type(super()._get_writer())
-        writer_class = type("Dev" + base.__name__, (DevWriterMixin, base), {})
+    def make_writer(self, base):
+        writer_class = type("Dev" + base.__name__, (DevWriterMixin, WholePageWriter, base), {})
         writer = writer_class(self.output_path, settings=self.settings)
         writer.dev = self
         return writer
