@@ -4,6 +4,7 @@ Studyfolio keeps, and the build's settings file read for the `studyfolio` comman
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import re
 import sys
@@ -67,21 +68,33 @@ def settings_of(args) -> CommandSettings:
                    output=getattr(args, "site", None) or found.output)
 
 
+def settings_path(path: str | None) -> str | None:
+    """The settings file to read: `path`, else pelicanconf.py when it is here, else None;
+    SettingsFileError when `path` is given and is no file."""
+    if path is None:
+        return DEFAULT_FILE if os.path.isfile(DEFAULT_FILE) else None
+    if not os.path.isfile(path):
+        raise SettingsFileError(f"{path}: no such settings file")
+    return path
+
+
 def read_command_settings(path: str | None) -> CommandSettings:
     """The settings file `path` (default: pelicanconf.py here, when there is one) read as Pelican
     reads it for the build; SettingsFileError when it is missing or fails."""
+    path = settings_path(path)
     if path is None:
-        if not os.path.isfile(DEFAULT_FILE):
-            return CommandSettings()
-        path = DEFAULT_FILE
-    if not os.path.isfile(path):
-        raise SettingsFileError(f"{path}: no such settings file")
+        return CommandSettings()
     from pelican.settings import read_settings  # Pelican starts only when a file is read
 
+    quiet = logging.getLogger("pelican.settings")  # its advice is for the build, which gives it
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         values = read_settings(path)
     except Exception as error:  # the learner's own Python: whatever it raises, said in one line
         raise SettingsFileError(f"{path}: {type(error).__name__}: {error}") from None
+    finally:
+        quiet.setLevel(level)
     return CommandSettings(path, values, *(os.path.relpath(values[key]) for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH")))
 
 

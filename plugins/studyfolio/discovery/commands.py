@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from ..core.settings import DEFAULT_FILE, add_settings_option
+from ..core.settings import DEFAULT_FILE, add_settings_option, settings_path
 
 
 def run_serve(args) -> int:
     from .devserver.main import serve
 
-    return serve(args.settings or DEFAULT_FILE, content=args.content, output=args.output, bind=args.bind, port=args.port)
+    settings = settings_path(args.settings) or DEFAULT_FILE  # the server says why one is missing
+    return serve(settings, content=args.content, output=args.output, bind=args.bind, port=args.port)
 
 
 def add_commands(subparsers) -> None:

@@ -55,11 +55,11 @@ def placeholder_title(video_id: str) -> str:
 
 def prepare(args) -> tuple[list[Write], list[str]]:
     """The files to write and the lines to tell the learner, or ImportError_."""
+    places = settings_of(args)
     try:
         summary = parse_summary(read_page(args.file))
     except SummaryError as error:
         raise ImportError_(f"{args.file}: {error}") from None
-    places = settings_of(args)
     content = places.content
     if not os.path.isdir(content):
         raise ImportError_(f"{content}: no such folder; run this in the site's folder or pass --content")

@@ -130,6 +130,7 @@ def run_review(args) -> int:
 
 
 def run_import(args) -> int:
+    log_path = settings_of(args).in_content(LOG_SETTING)
     try:
         with open(args.file, encoding="utf-8") as handle:
             incoming = read_export(handle.read())
@@ -142,7 +143,6 @@ def run_import(args) -> int:
     except ExportError as error:
         print(f"studyfolio: {args.file}: {error}", file=sys.stderr)
         return 1
-    log_path = settings_of(args).in_content(LOG_SETTING)
     with locked_log(log_path) as handle:  # another import waits here: no review is written twice
         found = read_log(log_path)
         for problem in found.problems:
