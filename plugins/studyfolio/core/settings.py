@@ -49,7 +49,6 @@ class CommandSettings:
     """What the `studyfolio` commands take from the build's settings file, paths relative to
     the current folder. Without a settings file: Studyfolio's own defaults."""
 
-    file: str | None = None
     values: dict = field(default_factory=dict)
     content: str = "content"
     output: str = "output"
@@ -95,7 +94,8 @@ def read_command_settings(path: str | None) -> CommandSettings:
         raise SettingsFileError(f"{path}: {type(error).__name__}: {error}") from None
     finally:
         quiet.setLevel(level)
-    return CommandSettings(path, values, *(os.path.relpath(values[key]) for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH")))
+    folders = (os.path.relpath(values[key]) for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"))
+    return CommandSettings(values, *folders)
 
 
 def add_settings_option(parser, *flags: str) -> None:
