@@ -10,6 +10,9 @@ BENCH_STAMP := $(VENV)/.bench-installed
 INPUTDIR := content
 OUTPUTDIR := output
 CONFFILE := pelicanconf.py
+# What `make clean` removes besides $(OUTPUTDIR)/: the build's and link checker's CACHE_PATH,
+# the test, lint and property-test caches and the benchmarks' generated sites.
+CACHES := cache .pytest_cache .ruff_cache .hypothesis .bench
 PUBLISHCONF := publishconf.py
 PORT ?= 8000
 BIND ?= 127.0.0.1
@@ -25,7 +28,10 @@ help:
 	@echo "make bench      print build benchmarks"
 	@echo "make linkcheck  build, then check every internal and external link (cached)"
 	@echo "make bench-links  link checkers compared on a local 1,000-URL site"
-	@echo "make clean      remove $(OUTPUTDIR)/ and caches"
+	@echo "make regenerate build into $(OUTPUTDIR)/ and rebuild on every change (no server)"
+	@echo "make lint       check the code with ruff"
+	@echo "make install    set up $(VENV)/ (every target does this first)"
+	@echo "make clean      remove $(OUTPUTDIR)/ and caches: $(CACHES), __pycache__/"
 
 install: $(STAMP)
 
@@ -39,7 +45,8 @@ html: $(STAMP)
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)
 
 clean:
-	rm -rf $(OUTPUTDIR) cache .pytest_cache
+	rm -rf $(OUTPUTDIR) $(CACHES)
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 regenerate: $(STAMP)
 	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE)

@@ -7,6 +7,7 @@ import importlib
 import sys
 
 from . import __version__
+from .core.settings import SettingsFileError
 
 # Each command's module; a module has `add_commands(subparsers)` (it may add several commands),
 # and a command sets `run=function(args) -> exit code`. The order is the one `--help` lists.
@@ -38,13 +39,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command `argv` names (default: this process's arguments); its exit status. A
+    settings file that is missing or fails is one line on stderr and status 1 (link checking,
+    whose 1 means broken links, says so with 2)."""
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
         return 0
-    return args.run(args)
+    try:
+        return args.run(args)
+    except SettingsFileError as error:
+        print(f"studyfolio: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -218,3 +218,14 @@ def test_a_write_that_fails_half_way_leaves_every_file_as_it_was(site):
     assert done.stderr == f"studyfolio: {site / 'resources.yml'}: cannot be written (File too large); nothing was written\n"
     assert "Traceback" not in done.stderr
     assert snapshot(site) == before
+
+
+def test_new_resources_go_to_the_file_the_settings_name(site, monkeypatch, capsys):
+    """STUDYFOLIO_RESOURCES in the settings file (pelicanconf.py here) names the resources file."""
+    monkeypatch.chdir(site.parent)
+    (site.parent / "pelicanconf.py").write_text("PATH = 'content'\nSTUDYFOLIO_RESOURCES = 'library.yml'\n")
+    before = (site / "resources.yml").read_bytes()
+    assert main(["import", "summary", str(SAMPLES / "plain-paragraphs-glued.txt"), "--date", "2026-10-10 09:00"]) == 0
+    assert "new resource(s) in content/library.yml" in capsys.readouterr().out
+    assert yaml.safe_load((site / "library.yml").read_text(encoding="utf-8"))
+    assert (site / "resources.yml").read_bytes() == before

@@ -254,3 +254,19 @@ def test_bad_settings_are_a_clear_error(site, monkeypatch, capsys):
     assert main(["linkcheck", "--settings", "badconf.py", "--site", "output"]) == 2
     assert capsys.readouterr().err == (
         "studyfolio: STUDYFOLIO_LINKCHECK: unknown key 'per_hots'; did you mean 'per_host'?\n")
+
+
+def test_external_reads_the_resources_file_the_settings_name(site, server, monkeypatch, capsys):
+    """STUDYFOLIO_RESOURCES names the file --external checks; --resources FILE wins over it."""
+    base = server.url("")
+    (site / "content" / "library.yml").write_text(
+        f"- id: gone-book\n  title: A gone book\n  kind: book\n  url: {base}/gone\n")
+    (site / "libconf.py").write_text("from siteconf import *\nSTUDYFOLIO_RESOURCES = 'library.yml'\n")
+    monkeypatch.syspath_prepend(str(site))
+    _, lines, _ = run(site, monkeypatch, capsys, "--external", "--no-cache", "--settings", "libconf.py")
+    assert f"content/library.yml:4: [broken] {base}/gone: 404 Not Found" in lines
+    assert not [line for line in lines if line.startswith("content/resources.yml")]
+    _, lines, _ = run(site, monkeypatch, capsys, "--external", "--no-cache", "--settings", "libconf.py",
+                      "--resources", "content/resources.yml")
+    assert f"content/resources.yml:11: [broken] {base}/retired: 404 Not Found" in lines
+    assert not [line for line in lines if line.startswith("content/library.yml")]

@@ -1,4 +1,4 @@
-/* Replays histories through theme/static/js/fsrs.js for tests/srs/test_parity.py.
+/* Replays histories through theme/static/js/fsrs.js for tests/srs/test_fsrs_parity.py.
    stdin: {"config": {...}, "histories": [[[at_ms, rating], ...], ...]}
    stdout: per history, per review: [state, step, stability, difficulty, due_ms, retrievability a day later]. */
 "use strict";

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from srs_helpers import SITE, report_text
@@ -110,15 +111,26 @@ def test_strict_mode_fails_on_log_problems(tmp_path):
     assert "strict mode: 2 error(s) and 3 warning(s) in the sources" in report_text(build.log)
 
 
-def test_a_bad_setting_is_reported_with_its_name_and_the_default_is_used(tmp_path):
-    build = build_site(SITE / "srsconf.py", tmp_path / "out", cwd=SITE, extra={"STUDYFOLIO_DESIRED_RETENTION": 90})
+def test_a_bad_setting_is_reported_at_its_line_and_the_default_is_used(tmp_path):
+    settings = tmp_path / "badconf.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(SITE)!r})\nfrom srsconf import *\n\n"
+                        "STUDYFOLIO_DESIRED_RETENTION = 90\n")
+    build = build_site(settings, tmp_path / "out", content=SITE / "content", cwd=SITE)
     assert build.returncode == 0
     assert (
-        "srsconf.py:1: STUDYFOLIO_DESIRED_RETENTION must be a number between 0 and 1 (e.g. 0.9), got 90; using 0.9"
-        " hint: e.g. STUDYFOLIO_DESIRED_RETENTION = 0.9"
+        f"{os.path.relpath(settings, SITE)}:5: STUDYFOLIO_DESIRED_RETENTION must be a number between"
+        " 0 and 1 (e.g. 0.9), got 90; using 0.9 hint: e.g. STUDYFOLIO_DESIRED_RETENTION = 0.9"
     ) in report_text(build.log)
     assert "Traceback" not in build.log
     assert json.loads((build.output / "reviews.json").read_text())["scheduler"]["desired_retention"] == 0.9
+
+
+def test_a_bad_setting_given_on_the_command_line_is_reported_as_a_setting(tmp_path):
+    """`-e NAME=VALUE` is in no file: the problem is placed at `settings`, not at a file's line
+    (the arguments of the process that started the build are not read)."""
+    build = build_site(SITE / "srsconf.py", tmp_path / "out", cwd=SITE, extra={"STUDYFOLIO_NEW_CARDS_PER_DAY": -1})
+    assert build.returncode == 0
+    assert "settings:1: STUDYFOLIO_NEW_CARDS_PER_DAY must be a whole number" in report_text(build.log)
 
 
 def test_same_sources_give_the_same_files(srs_build, tmp_path):

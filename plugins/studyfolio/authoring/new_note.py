@@ -22,6 +22,7 @@ from unidecode import unidecode  # Pelican's own transliteration for slugs
 from ..core.atomic import ReplaceOnClose
 from ..core.diagnostics import did_you_mean
 from ..core.metadata import LEVELS, split_list
+from ..core.settings import CommandSettings, add_settings_option, settings_of
 from .skeleton import body
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -94,13 +95,14 @@ def resolve_area(given: str, areas: list[str]) -> str:
     )
 
 
-def roadmap_topics(content: str) -> list[str] | None:
-    """Every topic id of content/roadmaps/*.yml; None when the site has no roadmap."""
+def roadmap_topics(places: CommandSettings) -> list[str] | None:
+    """Every topic id of content/roadmaps/*.yml (STUDYFOLIO_ROADMAPS); None when the site has
+    no roadmap."""
     from ..resources.registry import Registry  # these import Pelican: only for --topics
     from ..roadmaps.generator import roadmap_files
     from ..roadmaps.model import load_roadmap
 
-    paths = roadmap_files({"PATH": content})
+    paths = roadmap_files({**places.values, "PATH": places.content})
     if not paths:
         return None
     topics: list[str] = []
@@ -117,7 +119,7 @@ def roadmap_topics(content: str) -> list[str] | None:
     return sorted(set(topics))
 
 
-def check_topics(given: str, content: str) -> list[str]:
+def check_topics(given: str, places: CommandSettings) -> list[str]:
     topics = list(dict.fromkeys(split_list(given)))
     if not topics:
         raise NewNoteError("--topics names no topic",
@@ -126,12 +128,12 @@ def check_topics(given: str, content: str) -> list[str]:
         if not SLUG.match(topic):
             raise NewNoteError(f"topic id '{topic}' is not lowercase words joined by '-'",
                                f"e.g. --topics {slug_of(topic) or 'dot-product'}")
-    known = roadmap_topics(content)
+    known = roadmap_topics(places)
     if known is None:
         return topics
     unknown = [topic for topic in topics if topic not in known]
     if unknown:
-        where = os.path.join(content, "roadmaps")
+        where = places.in_content("STUDYFOLIO_ROADMAPS")
         names = ", ".join(f"'{topic}'" for topic in unknown)
         hints = [did_you_mean(t, known) or "add it to a roadmap or fix the id" for t in unknown]
         if len(unknown) == 1:
@@ -195,13 +197,14 @@ def prepare(args) -> tuple[str, list[str], str, list[str]]:
     title = " ".join(args.title.split())
     if not title:
         raise NewNoteError("the title is empty", 'e.g. studyfolio new "Eigenvalues, my way"')
-    if not os.path.isdir(args.content):
+    places = settings_of(args)
+    if not os.path.isdir(places.content):
         raise NewNoteError(
-            f"{args.content}: no such folder",
+            f"{places.content}: no such folder",
             "run this in the site's folder (the one with pelicanconf.py) or pass --content",
         )
     slug = note_slug(title, args.slug)
-    notes = os.path.join(args.content, "notes")
+    notes = os.path.join(places.content, "notes")
     path = os.path.join(notes, f"{slug}.md")
     if os.path.lexists(path):
         raise NewNoteError(f"{path} already exists; choose another --slug")
@@ -216,7 +219,7 @@ def prepare(args) -> tuple[str, list[str], str, list[str]]:
     if args.level is not None:
         meta.append(f"Level: {check_level(args.level)}")
     if args.topics is not None:
-        meta.append(f"Topics: {', '.join(check_topics(args.topics, args.content))}")
+        meta.append(f"Topics: {', '.join(check_topics(args.topics, places))}")
     if args.video is not None:
         meta.append(f"Video: {check_video(args.video)}")
     text = "\n".join(meta) + "\n\n" + body(slug, video=args.video is not None)
@@ -279,7 +282,8 @@ def add_commands(subparsers) -> None:
     add("--video", help="the source video's full URL")
     add("--topics", help="roadmap topic ids, joined by commas (e.g. vectors,dot-product)")
     add("--slug", help="file name of the note (default: from the title)")
-    add("--content", default="content", help="the site's content folder (default: content)")
+    add_settings_option(parser)
+    add("--content", help="the site's content folder (default: the settings' PATH, else content)")
     add("--date", help='its Date: as "YYYY-MM-DD HH:MM" (default: now, local time)')
     add("--dry-run", action="store_true", help="check and show the metadata, write nothing")
     parser.set_defaults(run=run_new)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from ..core.settings import DEFAULT_FILE, add_settings_option, settings_path
+
 
 def run_serve(args) -> int:
     from .devserver.main import serve
 
-    return serve(args.settings, content=args.content, output=args.output, bind=args.bind, port=args.port)
+    settings = settings_path(args.settings) or DEFAULT_FILE  # the server says why one is missing
+    return serve(settings, content=args.content, output=args.output, bind=args.bind, port=args.port)
 
 
 def add_commands(subparsers) -> None:
@@ -18,7 +21,7 @@ def add_commands(subparsers) -> None:
         "its scroll position). Problems found while building are shown in the page.",
     )
     parser.add_argument("content", nargs="?", help="the content folder (default: PATH in settings)")
-    parser.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file")
+    add_settings_option(parser, "-s", "--settings")
     parser.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH in settings)")
     parser.add_argument("-p", "--port", type=int, default=8000, help="port (0 picks a free one)")
     parser.add_argument("-b", "--bind", default="127.0.0.1", help="address to listen on")

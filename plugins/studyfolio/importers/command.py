@@ -1,8 +1,8 @@
 """`studyfolio import summary FILE [--slug S]`: a video summary page becomes a draft note.
 
 Writes content/notes/<slug>.md, content/transcripts/<video id>.txt and new entries in
-content/resources.yml. Every file is replaced whole, and a file that was there is kept as
-FILE.bak. Everything is read and checked before the first byte is written: unreadable input
+content/resources.yml (or the file STUDYFOLIO_RESOURCES names). Every file is replaced whole,
+and a file that was there is kept as FILE.bak. Everything is read and checked before the first byte is written: unreadable input
 writes nothing. Then it prints what it wrote and each part of the page it could not place."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..core.atomic import write_learner_files
+from ..core.settings import add_settings_option, settings_of
 from .draft import draft_note, transcript_text
 from .resources_file import ResourcesFileError, existing_entries, extended, plan, slug
 from .summary_page import SummaryError, parse_summary
@@ -54,11 +55,12 @@ def placeholder_title(video_id: str) -> str:
 
 def prepare(args) -> tuple[list[Write], list[str]]:
     """The files to write and the lines to tell the learner, or ImportError_."""
+    places = settings_of(args)
     try:
         summary = parse_summary(read_page(args.file))
     except SummaryError as error:
         raise ImportError_(f"{args.file}: {error}") from None
-    content = args.content
+    content = places.content
     if not os.path.isdir(content):
         raise ImportError_(f"{content}: no such folder; run this in the site's folder or pass --content")
     # The page's own words reach Pelican's metadata as they are, and templates print it: escaped.
@@ -79,7 +81,7 @@ def prepare(args) -> tuple[list[Write], list[str]]:
         with open(transcript_path, encoding="utf-8", errors="replace") as handle:
             if handle.read() != transcript:
                 raise ImportError_(f"{transcript_path} already exists with other text; pass --force to replace it")
-    resources_path = os.path.join(content, "resources.yml")
+    resources_path = places.in_content("STUDYFOLIO_RESOURCES")
     old = ""
     if os.path.exists(resources_path):
         with open(resources_path, encoding="utf-8") as handle:
@@ -165,7 +167,8 @@ def add_commands(subparsers) -> None:
     summary.add_argument("file", help="the summary page as plain text")
     summary.add_argument("--title", help="the note's Title: (default: the page's title; such pages rarely carry one)")
     summary.add_argument("--slug", help="file name of the note (default: from the title)")
-    summary.add_argument("--content", default="content", help="the site's content folder (default: content)")
+    add_settings_option(summary)
+    summary.add_argument("--content", help="the site's content folder (default: the settings' PATH, else content)")
     summary.add_argument("--date", help="the note's Date: (default: now, UTC)")
     summary.add_argument("--force", action="store_true", help="replace an existing note or transcript (keeping .bak copies)")
     summary.add_argument("--dry-run", action="store_true", help="check and report, write nothing")

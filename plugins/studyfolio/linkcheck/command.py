@@ -10,6 +10,7 @@ import os
 import sys
 import time
 
+from ..core.settings import SettingsFileError, add_settings_option, settings_of
 from .build import DEV_SERVER_PATHS, MAP_FILE
 from .cache import LinkCache
 from .classify import offline_verdict
@@ -32,14 +33,16 @@ def add_commands(subparsers) -> None:
         " with --external every web link and resources.yml URL (cached; failures are always"
         " asked again). Reports `path:line: [status] url: reason`.",
     )
-    parser.add_argument("--site", help="the built site (default: output)")
-    parser.add_argument("--settings", help="Pelican settings (default: pelicanconf.py if present)")
+    parser.add_argument("--site", help="the built site (default: the settings' OUTPUT_PATH, else output)")
+    add_settings_option(parser)
     parser.add_argument("--external", action="store_true", help="also check links off the site")
     parser.add_argument("--strict", action="store_true", default=None,
                         help="exit 1 when a link is broken (default: STUDYFOLIO_STRICT)")
     parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
     parser.add_argument("--no-cache", action="store_true", help="ask every link again")
-    parser.add_argument("--resources", help="resources file (default: <content>/resources.yml)")
+    parser.add_argument("--resources", metavar="FILE",
+                        help="resources file to check with --external (default: STUDYFOLIO_RESOURCES"
+                        " in the content folder, else resources.yml)")
     parser.add_argument("--json", metavar="FILE", help="write every result as JSON lines")
     parser.add_argument("--junit", metavar="FILE", help="write JUnit XML for CI")
     parser.add_argument("-v", "--verbose", action="store_true", help="also list links that work")
@@ -59,33 +62,22 @@ def add_commands(subparsers) -> None:
     parser.set_defaults(run=run)
 
 
-def read_settings(path: str | None) -> tuple[dict, str]:
-    """The settings module's values and the folder its relative paths start from."""
-    if path is None and os.path.isfile("pelicanconf.py"):
-        path = "pelicanconf.py"
-    if path is None:
-        return {}, os.getcwd()
-    from pelican.settings import get_settings_from_file  # Pelican starts only when needed
-
-    return get_settings_from_file(path), os.path.dirname(os.path.abspath(path))
-
-
 def run(args: argparse.Namespace) -> int:
     try:
-        settings, base = read_settings(args.settings)
+        places = settings_of(args)
+        settings = places.values
         overrides = {key: getattr(args, key) for key in (
             "concurrency", "per_host", "timeout", "retries", "user_agent", "include", "exclude",
             "allow_private", "fragments")}
         config = Config.from_settings(settings.get(SETTING), **overrides)
-    except (ConfigError, OSError) as error:
+    except (ConfigError, SettingsFileError) as error:
         print(f"studyfolio: {error}", file=sys.stderr)
         return 2
-    content = os.path.join(base, settings.get("PATH", "content"))
-    output = args.site or settings.get("OUTPUT_PATH", "output")
+    content, output = places.content, places.output
     if not os.path.isdir(output):
         print(f"studyfolio: no built site in {output}/: build it first (make html)", file=sys.stderr)
         return 2
-    cache_dir = args.cache or os.path.join(base, settings.get("CACHE_PATH", "cache"))
+    cache_dir = args.cache or places.cache
     strict = bool(settings.get("STUDYFOLIO_STRICT")) if args.strict is None else args.strict
     root = site_root(content)
     sources = SourceMap.load(os.path.join(cache_dir, MAP_FILE), output, root)
@@ -101,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
     results = site.check_internal(exclude=(*config.exclude, DEV_SERVER_PATHS))
     requests = cached = 0
     if args.external:
-        found, requests, cached = external_results(args, config, site.external, content, root,
+        resources = args.resources or places.in_content("STUDYFOLIO_RESOURCES")
+        found, requests, cached = external_results(args, config, site.external, resources, root,
                                                    cache_dir)
         results += found
     else:
@@ -124,15 +117,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def external_results(args: argparse.Namespace, config: Config, links: list, content: str,
+def external_results(args: argparse.Namespace, config: Config, links: list, resources: str,
                      root: str, cache_dir: str) -> tuple[list[Result], int, int]:
-    """Every web link of the site and resources.yml checked (the cache first): results,
+    """Every web link of the site and of the resources file checked (the cache first): results,
     requests sent and answers from the cache."""
     from .external import check_external
     from .progress import progress_bar
     from .resources_input import resource_links
 
-    links = links + resource_links(args.resources or os.path.join(content, "resources.yml"), root)
+    links = links + resource_links(resources, root)
     cache = LinkCache(None if args.no_cache else os.path.join(cache_dir, CACHE_FILE),
                       config.cache_ttl_hours).load()
     targets = sorted({link.target for link in links})

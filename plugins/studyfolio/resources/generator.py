@@ -7,6 +7,7 @@ import os
 from pelican.generators import Generator
 
 from ..core.report import extra_diagnostics
+from ..core.settings import content_file
 from ..core.sitemap import sitemap_urls
 from .links import RegistrySource
 from .mentions import Mention, MentionIndex, index_notes
@@ -17,11 +18,11 @@ INDEX_KEY = "studyfolio_resource_mentions"
 
 
 def registry_path(settings: dict) -> str:
-    return os.path.join(settings["PATH"], settings.get("STUDYFOLIO_RESOURCES", "resources.yml"))
+    return content_file(settings, "STUDYFOLIO_RESOURCES")
 
 
 def registry_display(settings: dict) -> str:
-    name = settings.get("STUDYFOLIO_RESOURCES", "resources.yml")
+    name = os.path.relpath(registry_path(settings), settings["PATH"])
     return f"{os.path.basename(os.path.normpath(settings['PATH']))}/{name}"
 
 

@@ -11,6 +11,7 @@ from pelican.generators import Generator
 
 from ..core.diagnostics import Diagnostic, did_you_mean
 from ..core.report import extra_diagnostics
+from ..core.settings import content_file
 from ..core.sitemap import sitemap_urls
 from ..core.source import NoteSource, site_relative
 from ..resources.generator import CONTEXT_KEY as RESOURCES_KEY
@@ -26,7 +27,7 @@ CONTEXT_KEY = "studyfolio_roadmaps"
 
 
 def roadmap_files(settings: dict) -> list[str]:
-    folder = os.path.join(settings["PATH"], settings.get("STUDYFOLIO_ROADMAPS", "roadmaps"))
+    folder = content_file(settings, "STUDYFOLIO_ROADMAPS")
     return sorted(glob.glob(os.path.join(folder, "*.yml")) + glob.glob(os.path.join(folder, "*.yaml")))
 
 
@@ -64,7 +65,7 @@ class RoadmapsGenerator(Generator):
         articles = self.context.get("articles", [])
         if self.roadmaps:
             diagnostics.extend(check_note_topics(articles, self.roadmaps, settings))
-        reviews_path = os.path.join(settings["PATH"], settings.get("STUDYFOLIO_REVIEWS", "reviews.jsonl"))
+        reviews_path = content_file(settings, "STUDYFOLIO_REVIEWS")
         reviews = read_reviews(reviews_path, os.path.relpath(reviews_path, display_root))
         plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or ()]
         if "studyfolio.srs" not in plugins:  # with it, the review plugin reports the log's lines

@@ -8,6 +8,7 @@ import os
 import sys
 from datetime import UTC, datetime
 
+from ..core.settings import add_settings_option, settings_of
 from .cards import CardsFileError, load_cards_json
 from .exchange import HISTORY_FORMAT, ExportError, read_export
 from .log import append_reviews, locked_log, merge, parse_at, read_log
@@ -17,7 +18,7 @@ from .session import Session
 from .stats import compute, render
 from .terminal import review_in_terminal
 
-LOG_NAME = "reviews.jsonl"
+LOG_SETTING = "STUDYFOLIO_REVIEWS"  # where the review log is, in the content folder
 
 
 def command_group(subparsers, name: str, help_text: str):
@@ -33,11 +34,15 @@ def command_group(subparsers, name: str, help_text: str):
     return parser.add_subparsers(dest=f"{name}_command", metavar="COMMAND")
 
 
-def add_place_options(parser: argparse.ArgumentParser, *, site: bool = True) -> None:
-    parser.add_argument("--content", default="content", help="the content folder (default: content)")
+def add_place_options(parser: argparse.ArgumentParser, *, site: bool = True, now: bool = True) -> None:
+    """--settings, --content and (with `site`) --site: the flags win over the settings file."""
+    add_settings_option(parser)
+    parser.add_argument("--content", help="the content folder (default: the settings' PATH, else content)")
     if site:
-        parser.add_argument("--site", default="output", help="the built site whose cards.json is used (default: output)")
-    parser.add_argument("--now", type=parse_at, help=argparse.SUPPRESS)
+        parser.add_argument("--site", help="the built site whose cards.json is used"
+                            " (default: the settings' OUTPUT_PATH, else output)")
+    if now:
+        parser.add_argument("--now", type=parse_at, help=argparse.SUPPRESS)
 
 
 def add_commands(subparsers) -> None:
@@ -46,7 +51,8 @@ def add_commands(subparsers) -> None:
         help="review due cards in the terminal",
         description="Review due cards, then new ones, with the review page's keys: Space or Enter"
         " shows the answer, 1-4 rate (Again, Hard, Good, Easy), u undoes the last rating, s skips,"
-        " q quits. Ratings are appended to content/reviews.jsonl.",
+        " q quits. Ratings are appended to the review log (STUDYFOLIO_REVIEWS, default"
+        " content/reviews.jsonl).",
     )
     add_place_options(review)
     review.add_argument("--note", help="only the cards of this note (its slug)")
@@ -57,7 +63,7 @@ def add_commands(subparsers) -> None:
     reviews = command_group(subparsers, "reviews", "the review log: import a browser export, print statistics")
     importer = reviews.add_parser(
         "import",
-        help="merge a review export from the browser into content/reviews.jsonl",
+        help="merge a review export from the browser into the review log",
         description="Merge a file from the review page's Export button into the review log."
         " Reviews already in the log are skipped, so importing twice changes nothing.",
     )
@@ -92,16 +98,17 @@ def load_config(site: str) -> SchedulerConfig:
 
 def load_progress(args) -> tuple[Progress, str] | None:
     """Cards of the last build and the repo log replayed; None (after saying why) on failure."""
+    places = settings_of(args)
     try:
-        cards = load_cards_json(os.path.join(args.site, "cards.json"))
+        cards = load_cards_json(os.path.join(places.output, "cards.json"))
     except CardsFileError as error:
         print(f"studyfolio: {error}", file=sys.stderr)
         return None
-    log_path = os.path.join(args.content, LOG_NAME)
+    log_path = places.in_content(LOG_SETTING)
     found = read_log(log_path)
     for problem in found.problems:
         print(problem.format(), file=sys.stderr)
-    return Progress.build(cards, found.reviews, load_config(args.site)), log_path
+    return Progress.build(cards, found.reviews, load_config(places.output)), log_path
 
 
 def run_review(args) -> int:
@@ -123,6 +130,7 @@ def run_review(args) -> int:
 
 
 def run_import(args) -> int:
+    log_path = settings_of(args).in_content(LOG_SETTING)
     try:
         with open(args.file, encoding="utf-8") as handle:
             incoming = read_export(handle.read())
@@ -135,7 +143,6 @@ def run_import(args) -> int:
     except ExportError as error:
         print(f"studyfolio: {args.file}: {error}", file=sys.stderr)
         return 1
-    log_path = os.path.join(args.content, LOG_NAME)
     with locked_log(log_path) as handle:  # another import waits here: no review is written twice
         found = read_log(log_path)
         for problem in found.problems:

@@ -4,7 +4,6 @@ report of review history that matches no card."""
 from __future__ import annotations
 
 import os
-import sys
 from collections import Counter, defaultdict
 from zoneinfo import ZoneInfo
 
@@ -13,6 +12,7 @@ from pelican.generators import Generator
 from ..core.atomic import write_if_changed
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.report import extra_diagnostics
+from ..core.settings import content_file, setting_line
 from ..core.source import site_relative
 from ..flashcards.collect import site_cards
 from .cards import StudyCard, note_of_card_id, study_cards
@@ -30,21 +30,9 @@ from .scheduler import (
     check_retention,
 )
 
-LOG_NAME = "reviews.jsonl"
 REVIEW_URL = "review/"
 REVIEW_SAVE_AS = "review/index.html"
 HISTORY_SAVE_AS = "reviews.json"
-
-
-def settings_file() -> str:
-    """The settings file this build was started with (`-s FILE`), as the place to report."""
-    args = sys.argv[1:]
-    for index, arg in enumerate(args):
-        if arg in ("-s", "--settings") and index + 1 < len(args):
-            return os.path.relpath(args[index + 1])
-        if arg.startswith("--settings="):
-            return os.path.relpath(arg.split("=", 1)[1])
-    return "pelicanconf.py"
 
 
 def config_of(settings: dict) -> tuple[SchedulerConfig, list[Diagnostic]]:
@@ -59,11 +47,7 @@ def config_of(settings: dict) -> tuple[SchedulerConfig, list[Diagnostic]]:
             values[field] = check(settings.get(name, default))
         except ValueError as error:
             values[field] = default
-            path = settings_file()
-            line = 1
-            if os.path.exists(path):
-                with open(path, encoding="utf-8") as handle:
-                    line = next((n for n, text in enumerate(handle, 1) if text.startswith(name)), 1)
+            path, line = setting_line(name, settings.get(name))
             problems.append(
                 Diagnostic(path, line, f"{error}; using {default}", f"e.g. {name} = {default}", Severity.ERROR)
             )
@@ -124,7 +108,7 @@ class ReviewGenerator(Generator):
     def generate_context(self) -> None:
         settings = self.settings
         self.config, config_problems = config_of(settings)
-        log_path = os.path.join(settings["PATH"], settings.get("STUDYFOLIO_REVIEWS", LOG_NAME))
+        log_path = content_file(settings, "STUDYFOLIO_REVIEWS")
         log = read_log(log_path, display=site_relative(log_path, settings["PATH"]))
         articles = list(self.context.get("articles") or [])
         cards = study_cards(site_cards(self.context).cards)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..core.atomic import ReplaceOnClose
+from ..core.settings import settings_of
 from .cards import CardsFileError, load_cards_json
 
 CARD_HEADER = re.compile(r"^(?P<indent>[ \t]*)/{3,}[ \t]*card\b[ \t]*(?:\|[ \t]*(?P<question>.*?))?[ \t]*$")
@@ -173,12 +174,13 @@ def read_note(path: str) -> list[str]:
 
 
 def run_pin(args) -> int:
-    content = args.content
+    places = settings_of(args)
+    content = places.content
     if not os.path.isdir(os.path.join(content, "notes")):
         print(f"studyfolio: no notes folder in {content}/ (give the content folder with --content)", file=sys.stderr)
         return 1
     try:
-        ids = {card.id for card in load_cards_json(os.path.join(args.site, "cards.json"))}
+        ids = {card.id for card in load_cards_json(os.path.join(places.output, "cards.json"))}
     except CardsFileError as error:
         print(f"studyfolio: {error}", file=sys.stderr)
         return 1
@@ -240,8 +242,9 @@ def add_pin_command(cards_commands) -> None:
         " checking the id against the last build's cards.json. Use --dry-run first to see the"
         " changes; a real run backs the files up into .backup/.",
     )
-    pin.add_argument("--content", default="content", help="the content folder (default: content)")
-    pin.add_argument("--site", default="output", help="the last build, for its cards.json (default: output)")
+    from .commands import add_place_options
+
+    add_place_options(pin, now=False)
     pin.add_argument("--note", help="only this note (its slug)")
     pin.add_argument("--dry-run", action="store_true", help="print the changes as a diff, write nothing")
     pin.set_defaults(run=run_pin)

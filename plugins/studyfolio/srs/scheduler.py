@@ -1,7 +1,7 @@
 """FSRS-6 as Studyfolio uses it: the `fsrs` package with fixed steps, no fuzz, a chosen retention.
 
 State is never stored: a card's state is its reviews replayed in time order. The browser's
-theme/static/js/fsrs.js mirrors this configuration exactly (tests/srs/test_parity.py).
+theme/static/js/fsrs.js mirrors this configuration exactly (tests/srs/test_fsrs_parity.py).
 
 Same-day reviews: the package's default steps are kept. A new card is shown again 1 minute
 after Again, 5.5 minutes after Hard and 10 minutes after a first Good; a forgotten card

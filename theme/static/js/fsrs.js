@@ -2,7 +2,7 @@
    (version 6), which is the reference. Times are epoch milliseconds; ratings 1-4
    (Again, Hard, Good, Easy); states 1 Learning, 2 Review, 3 Relearning, as in the package.
    Every formula keeps the package's order of operations, so results agree to the last bits;
-   tests/srs/test_parity.py checks that for thousands of random histories.
+   tests/srs/test_fsrs_parity.py checks that for thousands of random histories.
    Loads as a plain script (window.StudyfolioFSRS) or as a CommonJS module (node). */
 (function (root, factory) {
   "use strict";
