@@ -134,8 +134,8 @@ INTERNAL_VARIANCE = [
 
 
 def test_internal_only_by_default(site, server, monkeypatch, capsys):
-    code, lines, _ = run(site, monkeypatch, capsys, "--no-cache")
-    assert code == 0
+    code, lines, err = run(site, monkeypatch, capsys, "--no-cache")
+    assert code == 0, err
     assert lines[:-1] == INTERNAL + INTERNAL_VARIANCE
     assert re.fullmatch(r"Checked \d+ links \(\d+ unique\) in [\d.]+ s: \d+ ok, 5 broken, (?:\d+ excluded, )?1 unsafe\.", lines[-1])
     assert server.seen == []

@@ -91,6 +91,9 @@ def read_command_settings(path: str | None) -> CommandSettings:
     try:
         values = read_settings(path)
     except Exception as error:  # the learner's own Python: whatever it raises, said in one line
+        name = os.path.splitext(os.path.basename(path))[0]
+        if getattr(sys.modules.get(name), "__file__", None) == os.path.abspath(path):
+            del sys.modules[name]  # Pelican registered the half-run file: never import it
         raise SettingsFileError(f"{path}: {type(error).__name__}: {error}") from None
     finally:
         quiet.setLevel(level)
