@@ -68,8 +68,10 @@ github: publish
 	$(BIN)/ghp-import -n -r $(GITHUB_REMOTE) -b $(GITHUB_PAGES_BRANCH) -m "Generate Pelican site" $(OUTPUTDIR)
 	git push $(GITHUB_REMOTE) $(GITHUB_PAGES_BRANCH)
 
+# Python with ruff, every first-party .js file with oxlint (.oxlintrc.json: real errors, not style).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/oxlint -c .oxlintrc.json --deny-warnings .
 
 test: lint
 	$(BIN)/python -m pytest

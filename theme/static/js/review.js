@@ -49,14 +49,14 @@
   }
 
   function storage() {
-    try { return window.localStorage; } catch (e) { return null; }
+    try { return window.localStorage; } catch { return null; }
   }
 
   /* The saved log's items, keeping an unreadable one aside (never wiped) and starting afresh. */
   function readStore() {
     var store = storage();
     var raw = null;
-    if (store) { try { raw = store.getItem(STORE); } catch (e) { store = null; } }
+    if (store) { try { raw = store.getItem(STORE); } catch { store = null; } }
     if (!store) {
       if (own.saving) {
         own.saving = false;
@@ -74,7 +74,7 @@
         store.setItem(STORE, JSON.stringify({ format: FORMAT, version: VERSION, reviews: [] }));
         notice("error", "The reviews saved in this browser could not be read, so they were kept aside, untouched, under the storage key “" +
           aside + "”; new ratings go to a fresh log. (" + problem.message.replace(/ Nothing was imported\.$/, "") + ")");
-      } catch (e) {
+      } catch {
         own.saving = false;
         notice("error", "The reviews saved in this browser could not be read and could not be kept aside; nothing is saved until you export and reload.");
       }

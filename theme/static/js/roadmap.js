@@ -13,7 +13,7 @@
   /* Returns {state, error}: error says why a document cannot be used. */
   function parse(text) {
     var doc;
-    try { doc = JSON.parse(text); } catch (e) { return { error: "this is not JSON" }; }
+    try { doc = JSON.parse(text); } catch { return { error: "this is not JSON" }; }
     if (!doc || typeof doc !== "object" || doc.format !== FORMAT) {
       return { error: "this is not a Studyfolio roadmap export" };
     }
@@ -30,7 +30,7 @@
 
   function load() {
     var text = null;
-    try { text = localStorage.getItem(KEY); } catch (e) { return { state: empty(), locked: true }; }
+    try { text = localStorage.getItem(KEY); } catch { return { state: empty(), locked: true }; }
     if (text === null) { return { state: empty() }; }
     var read = parse(text);
     if (read.error) { return { state: empty(), locked: true, error: read.error }; }
@@ -52,7 +52,7 @@
 
     function save() {
       if (loaded.locked) { return false; }
-      try { localStorage.setItem(KEY, JSON.stringify(state)); return true; } catch (e) { return false; }
+      try { localStorage.setItem(KEY, JSON.stringify(state)); return true; } catch { return false; }
     }
 
     function apply() {

@@ -46,7 +46,7 @@
   /* A review file (an export or the saved log) as its document, or an Error saying why not. */
   function readDocument(text) {
     var doc;
-    try { doc = JSON.parse(text); } catch (e) {
+    try { doc = JSON.parse(text); } catch {
       throw new Error("This file is not valid JSON (it may be cut short). Nothing was imported.");
     }
     if (!doc || typeof doc !== "object" || doc.format !== FORMAT) {
@@ -104,7 +104,7 @@
         var e = items[i];
         if (!entryProblem(e)) { (byCard[e.card] = byCard[e.card] || []).push([parseAt(e.at), e.rating, e.ms]); }
       }
-    } catch (e) { return idMap(); }
+    } catch { return idMap(); }
     return byCard;
   }
 

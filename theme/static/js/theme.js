@@ -17,7 +17,7 @@
   button.addEventListener("click", function () {
     var next = root.getAttribute("data-theme") === "dark" ? "light" : "dark";
     theme.apply(next);
-    try { localStorage.setItem(theme.key, next); } catch (e) { /* private mode: still switches */ }
+    try { localStorage.setItem(theme.key, next); } catch { /* private mode: still switches */ }
     label();
   });
   theme.query.addEventListener("change", function () {

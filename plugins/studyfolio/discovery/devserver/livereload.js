@@ -16,7 +16,7 @@
   /* Scroll: saved before a reload, restored after it (the browser's own restoration is off). */
   function restoreScroll() {
     var saved;
-    try { saved = JSON.parse(sessionStorage.getItem(KEY) || "null"); } catch (e) { saved = null; }
+    try { saved = JSON.parse(sessionStorage.getItem(KEY) || "null"); } catch { saved = null; }
     if (!saved || saved.path !== currentPath()) { return; }
     sessionStorage.removeItem(KEY);
     if ("scrollRestoration" in history) { history.scrollRestoration = "manual"; }
@@ -28,7 +28,7 @@
   function reload() {
     try {
       sessionStorage.setItem(KEY, JSON.stringify({ path: currentPath(), x: window.scrollX, y: window.scrollY }));
-    } catch (e) { /* private mode: the browser restores what it can */ }
+    } catch { /* private mode: the browser restores what it can */ }
     root.setAttribute("data-livereload", "reloading");
     location.reload();
   }
@@ -106,7 +106,7 @@
     close.type = "button";
     close.textContent = "Dismiss";
     close.addEventListener("click", function () {
-      try { sessionStorage.setItem(DISMISSED, signature); } catch (e) { /* still closes */ }
+      try { sessionStorage.setItem(DISMISSED, signature); } catch { /* still closes */ }
       clearPanel();
     });
     head.appendChild(title);
