@@ -85,18 +85,17 @@ def read_command_settings(path: str | None) -> CommandSettings:
         return CommandSettings()
     from pelican.settings import read_settings  # Pelican starts only when a file is read
 
+    before = set(sys.modules)
     quiet = logging.getLogger("pelican.settings")  # its advice is for the build, which gives it
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
         values = read_settings(path)
     except Exception as error:  # the learner's own Python: whatever it raises, said in one line
-        name = os.path.splitext(os.path.basename(path))[0]
-        if getattr(sys.modules.get(name), "__file__", None) == os.path.abspath(path):
-            del sys.modules[name]  # Pelican registered the half-run file: never import it
         raise SettingsFileError(f"{path}: {type(error).__name__}: {error}") from None
     finally:
         quiet.setLevel(level)
+        forget_settings_modules(path, before)
     folders = (os.path.relpath(values[key]) for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"))
     return CommandSettings(values, *folders)
 
@@ -126,3 +125,14 @@ def setting_line(name: str, value) -> tuple[str, int]:
         if line:
             return os.path.relpath(source), line
     return "settings", 1
+
+
+def forget_settings_modules(path: str, before: set[str]) -> None:
+    """Drop the modules that reading `path` imported from its own folder (Pelican keeps each
+    settings file as a module named after it): another site's `pelicanconf.py`, read later in
+    the same process, must not find this one under that name."""
+    folder = os.path.dirname(os.path.abspath(path))
+    for name in set(sys.modules) - before:
+        source = getattr(sys.modules[name], "__file__", None) or ""
+        if os.path.dirname(os.path.abspath(source)) == folder:
+            del sys.modules[name]
