@@ -129,6 +129,14 @@ def test_binary_files_are_not_text(data):
         decode_note(data)
 
 
+def test_a_file_binary_by_its_control_bytes_alone_is_not_text():
+    # Found by test_fuzz_notes.py: with no NUL and no byte that is not UTF-8, finding the
+    # first odd byte raised ValueError (min() of nothing) instead of NotText.
+    with pytest.raises(NotText) as caught:
+        decode_note(b"Title: x\n" + b"\x01" * 100)
+    assert str(caught.value) == "not a text file (the byte at offset 9 is 0x01)"
+
+
 def test_decoding_a_large_note_with_many_bad_bytes_is_linear():
     data = "caf\u00e9 ".encode("latin-1") * 1_000_000  # 5 MB, a million bad bytes
     assert decode_note(data).problems[0][0] == 1

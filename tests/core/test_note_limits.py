@@ -5,28 +5,11 @@ tests)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
 
-from sitebuild import ROOT
-from studyfolio.core.reader import NoteReader
 from studyfolio.core.unpublished import NotPublished
 
 HEAD = "Title: Limits\nDate: 2026-01-01\n"
-
-
-@pytest.fixture(scope="module")
-def reader(tmp_path_factory) -> tuple[NoteReader, Path]:
-    content = tmp_path_factory.mktemp("limits") / "content"
-    (content / "notes").mkdir(parents=True)
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override={
-        "PATH": str(content), "THEME": str(ROOT / "theme"), "TIMEZONE": "UTC",
-        "PLUGIN_PATHS": [str(ROOT / "plugins")], "OUTPUT_PATH": str(content.parent / "output")})
-    Pelican(settings)  # the plugins add their Markdown extensions as a build starts
-    return NoteReader(settings), content / "notes"
 
 
 def read(reader, name: str, text: str):

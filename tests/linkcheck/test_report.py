@@ -15,6 +15,7 @@ from studyfolio.linkcheck.report import (
     write_json_lines,
     write_junit,
 )
+from studyfolio.linkcheck.site import place
 
 NOTE = """Title: Links
 Summary: see [the mean](/notes/mean/#average).
@@ -65,6 +66,18 @@ def test_condense_reports_theme_links_once_and_note_links_at_the_note():
         "content/notes/x.md:3: [broken] /old/: no page or file at /gone/",
         "output/a/index.html:9: [broken] /gone/: no page or file at /gone/ (also on 2 more pages)",
     ]
+
+
+def test_a_link_written_twice_on_its_only_page_is_reported_at_a_line(tmp_path):
+    # Found by tests/core/test_fuzz_notes.py: a broken `<img src=x>` written twice in a note
+    # (in a card's question, so twice on its page) was reported at line 0 of the page: only
+    # the first occurrence got its line, and condense() kept the one without.
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "index.html").write_text('<p>\n<img src="x">\n<img src="x">\n</p>\n')
+    found = [Result(link("x", "output/p/index.html", 0, "p/index.html", target="/p/x"), BROKEN)] * 2
+    placed = place(found, SourceMap(root=str(tmp_path)), str(tmp_path), every_line=False)
+    assert [r.format() for r in condense(placed)] == [
+        "output/p/index.html:2: [broken] x: no page or file at /gone/"]
 
 
 def test_diagnostics_are_warnings_or_errors_in_strict_mode():

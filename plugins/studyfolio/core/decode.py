@@ -66,7 +66,8 @@ def decode_note(data: bytes) -> Decoded:
     text, invalid = decode_recording(data)
     nul = [match.start() for match in re.finditer(b"\\x00", data)]
     if looks_binary(data, invalid):
-        first = min(invalid + nul)
+        control = CONTROL.search(data)  # control bytes alone can make a file binary
+        first = min(invalid[:1] + ([control.start()] if control else []))
         raise NotText(first, data[first])
     decoded = Decoded(text.replace("\x00", REPLACEMENT).replace("\r\n", "\n").replace("\r", "\n"))
     if invalid:

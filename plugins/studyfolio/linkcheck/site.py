@@ -119,7 +119,8 @@ def place(results: list[Result], sources: SourceMap, output: str, *,
     for members in groups.values():
         pages = {results[n].link.page for n in members}
         members.sort(key=lambda n: results[n].link.path)
-        for rank, number in enumerate(members):
+        first_page = results[members[0]].link.page  # every link on it gets its line
+        for number in members:
             result = results[number]
             link = result.link
             found = None
@@ -128,7 +129,7 @@ def place(results: list[Result], sources: SourceMap, output: str, *,
                 found = sources.locate(link.page, "", text) if text else None
             if found:
                 link = link._replace(path=found[0], line=found[1], in_source=True)
-            elif every_line or rank == 0:
+            elif every_line or link.page == first_page:
                 link = link._replace(line=detail(link)[0])
             placed[number] = result._replace(link=link)
     return placed
