@@ -66,6 +66,7 @@ RESOURCES = """# Resources for the link-check test site.
 
 CONF = """import sys
 sys.path.insert(0, {repo!r})
+sys.modules.pop("pelicanconf", None)  # the repository's, not another test site's of that name
 from pelicanconf import *
 
 PATH = {content!r}
