@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from .diagnostics import Diagnostic, report
+from .shared import DIAGNOSTICS
 from .unpublished import unpublished_problems
-
-EXTRA_KEY = "studyfolio_diagnostics"
 
 
 def extra_diagnostics(context: dict) -> list[Diagnostic]:
     """The per-build list where plugins put problems that belong to no note (e.g. resources.yml)."""
-    return context.setdefault(EXTRA_KEY, [])
+    return DIAGNOSTICS.collect(context)
 
 
 def content_of(generators) -> list:

@@ -4,9 +4,9 @@ is written, so the sitemap, written with the notes, sees them all)."""
 
 from __future__ import annotations
 
-SITEMAP_KEY = "studyfolio_sitemap"
+from .shared import SITEMAP
 
 
 def sitemap_urls(context: dict) -> list[str]:
     """The per-build list of site-relative URLs (e.g. "roadmaps/") the sitemap adds."""
-    return context.setdefault(SITEMAP_KEY, [])
+    return SITEMAP.collect(context)

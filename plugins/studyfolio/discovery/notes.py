@@ -11,6 +11,7 @@ import functools
 
 from ..core.diagnostics import Diagnostic
 from ..core.pelican_api import reader_html, replace_html
+from ..core.shared import NOTES, SERIES
 from ..core.source import site_relative
 from .backlinks import attach_backlinks
 from .catalog import NoteCatalog, NoteEntry, headings_of
@@ -19,9 +20,6 @@ from .linkcache import LINK_CACHE_SETTING, LinkCache, NoteLinks
 from .links import LinkMap
 from .resolve import has_placeholders, resolve_tree
 from .series import SeriesBuilder, place_notes
-
-CATALOG_KEY = "studyfolio_notes"
-SERIES_KEY = "studyfolio_series"
 
 
 def add_problems(content, problems: list[Diagnostic]) -> None:
@@ -112,13 +110,13 @@ def connect_notes(generator) -> None:
         list(generator.articles),
         generator.settings,
     )
-    generator.context[CATALOG_KEY] = catalog
-    generator.context[SERIES_KEY] = series
+    NOTES.put(generator.context, catalog)
+    SERIES.put(generator.context, series)
 
 
 def connect_pages(generator) -> None:
     """page_generator_finalized: wikilinks in pages (about, ...) link to notes too."""
-    catalog = generator.context.get(CATALOG_KEY) or NoteCatalog([])
+    catalog = NOTES.get(generator.context) or NoteCatalog([])
     for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages,
                  *generator.translations, *generator.hidden_translations,
                  *generator.draft_translations]:

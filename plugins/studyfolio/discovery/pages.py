@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from ..core.shared import SERIES
 from ..core.sitemap import sitemap_urls
-from .notes import SERIES_KEY
 from .series import setting
 
 SEARCH_DEFAULTS = {"SEARCH_URL": "search/", "SEARCH_SAVE_AS": "search/index.html"}
@@ -19,7 +19,7 @@ class DiscoveryPagesGenerator(Generator):
     """Writes series/<slug>/, series/ and search/ through the theme's templates."""
 
     def generate_context(self) -> None:
-        all_series = self.context.setdefault(SERIES_KEY, [])
+        all_series = SERIES.collect(self.context)
         if all_series:
             index = setting(self.settings, "SERIES_INDEX_URL")
             sitemap_urls(self.context).extend([index, *(series.url for series in all_series)])
@@ -33,7 +33,7 @@ class DiscoveryPagesGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
-        all_series = self.context.get(SERIES_KEY, [])
+        all_series = SERIES.get(self.context, [])
         for series in all_series:
             self.write(writer, series.save_as, "series", series.url, series=series)
         if all_series:

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.pelican_api import reader_html
 from ..core.report import extra_diagnostics
+from ..core.shared import CARDS
 from ..core.source import site_relative
 from .model import Card, cards_from_html
-
-CONTEXT_KEY = "studyfolio_cards"
 
 
 @dataclass
@@ -75,7 +74,7 @@ def duplicates(cards: list[Card]) -> tuple[list[Card], list[Diagnostic]]:
 
 def site_cards(context: dict) -> SiteCards:
     """The build's cards, gathered the first time they are asked for after articles are read."""
-    found = context.get(CONTEXT_KEY)
+    found = CARDS.get(context)
     if found is not None:
         return found
     if "articles" not in context:
@@ -102,8 +101,7 @@ def site_cards(context: dict) -> SiteCards:
                 "move the cards into a note under content/notes/", Severity.WARNING))
     extra_diagnostics(context).extend(problems)
     result = SiteCards(cards=kept, notes=notes)
-    context[CONTEXT_KEY] = result
-    return result
+    return CARDS.put(context, result)
 
 
 def resolve_links(generators) -> None:
@@ -112,7 +110,7 @@ def resolve_links(generators) -> None:
     if not generators:
         return
     context = generators[0].context
-    site = context.get(CONTEXT_KEY)
+    site = CARDS.get(context)
     if site is None:
         return
     content_path = context.get("PATH", "content")

@@ -8,10 +8,8 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from ..core.shared import MENTIONS, RESOURCES, ROADMAP_PROGRESS, STUDY_PROGRESS
 from ..core.sitemap import sitemap_urls
-from ..resources.generator import CONTEXT_KEY as RESOURCES_KEY
-from ..resources.generator import INDEX_KEY as MENTIONS_KEY
-from ..roadmaps.generator import PROGRESS_KEY as ROADMAP_PROGRESS_KEY
 from .previews import PreviewCard, PreviewStore
 from .profile import RETENTION_DAYS, build_profile
 from .share import PROFILE_URL, SITE_PREVIEW, plain, preview_path
@@ -56,8 +54,8 @@ class PortfolioGenerator(Generator):
         store.place(site_card, os.path.join(self.output_path, SITE_PREVIEW))
         zone = ZoneInfo(self.settings.get("TIMEZONE") or "UTC")
         profile = build_profile(
-            articles, self.context.get("study_progress"), self.context.get(ROADMAP_PROGRESS_KEY) or [],
-            self.context.get(MENTIONS_KEY), self.context.get(RESOURCES_KEY), zone,
+            articles, STUDY_PROGRESS.get(self.context), ROADMAP_PROGRESS.get(self.context) or [],
+            MENTIONS.get(self.context), RESOURCES.get(self.context), zone,
         )
         writer.write_file(
             PROFILE_SAVE_AS, self.get_template("profile"), self.context,

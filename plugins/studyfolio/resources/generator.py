@@ -8,13 +8,11 @@ from pelican.generators import Generator
 
 from ..core.report import extra_diagnostics
 from ..core.settings import content_file
+from ..core.shared import MENTIONS, RESOURCES, ROADMAPS
 from ..core.sitemap import sitemap_urls
 from .links import RegistrySource
 from .mentions import Mention, MentionIndex, index_notes
 from .registry import KIND_LABELS
-
-CONTEXT_KEY = "studyfolio_resources"
-INDEX_KEY = "studyfolio_resource_mentions"
 
 
 def registry_path(settings: dict) -> str:
@@ -44,14 +42,14 @@ class ResourcesGenerator(Generator):
         index = MentionIndex()
         published = [*self.context.get("articles", []), *self.context.get("pages", [])]
         index_notes(published, registry, index)
-        self.context[CONTEXT_KEY] = registry
+        RESOURCES.put(self.context, registry)
         sitemap_urls(self.context).append("resources/")
-        self.context[INDEX_KEY] = index
+        MENTIONS.put(self.context, index)
         self.registry = registry
         self.index = index
 
     def add_roadmap_mentions(self) -> None:
-        for roadmap in self.context.get("studyfolio_roadmaps", []):
+        for roadmap in ROADMAPS.get(self.context, []):
             for topic in roadmap.topics():
                 for resource_id in topic.resources:
                     if self.registry.get(resource_id) is not None:

@@ -12,18 +12,15 @@ from pelican.generators import Generator
 from ..core.diagnostics import Diagnostic, did_you_mean
 from ..core.report import extra_diagnostics
 from ..core.settings import content_file
+from ..core.shared import RESOURCES, ROADMAP_PROGRESS, ROADMAPS
 from ..core.sitemap import sitemap_urls
 from ..core.source import NoteSource, site_relative
-from ..resources.generator import CONTEXT_KEY as RESOURCES_KEY
 from ..resources.generator import source_of
 from .graph import find_cycle
 from .model import Roadmap, load_roadmap
 from .progress import measure
 from .reviews import read_reviews
 from .svg import graph_layout, render_svg
-
-PROGRESS_KEY = "studyfolio_roadmap_progress"
-CONTEXT_KEY = "studyfolio_roadmaps"
 
 
 def roadmap_files(settings: dict) -> list[str]:
@@ -54,7 +51,7 @@ class RoadmapsGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
-        registry = self.context.get(RESOURCES_KEY) or source_of(settings).current()
+        registry = RESOURCES.get(self.context) or source_of(settings).current()
         diagnostics = extra_diagnostics(self.context)
         display_root = os.path.dirname(os.path.abspath(settings["PATH"]))
         self.roadmaps = []
@@ -82,8 +79,8 @@ class RoadmapsGenerator(Generator):
                 "descriptions": self.descriptions(roadmap, diagnostics),
                 "summary": self.markdown(roadmap.summary, roadmap.path, 1, diagnostics),
             })
-        self.context[CONTEXT_KEY] = self.roadmaps
-        self.context[PROGRESS_KEY] = [view["progress"] for view in self.views]
+        ROADMAPS.put(self.context, self.roadmaps)
+        ROADMAP_PROGRESS.put(self.context, [view["progress"] for view in self.views])
         sitemap_urls(self.context).extend(["roadmaps/", *(roadmap.url for roadmap in self.roadmaps)])
         self.registry = registry
 

@@ -13,6 +13,8 @@ from ..core.atomic import write_if_changed
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.report import extra_diagnostics
 from ..core.settings import content_file, setting_line
+from ..core.shared import HEATMAP, MASTERY, STUDY_PROGRESS
+from ..core.shared import REVIEW_URL as REVIEW_URL_RECORD
 from ..core.source import site_relative
 from ..flashcards.collect import site_cards
 from .cards import StudyCard, note_of_card_id, study_cards
@@ -127,10 +129,10 @@ class ReviewGenerator(Generator):
         self.history = history_json(log.reviews, self.config)
         self.states = progress.states
         self.decks = review_decks(cards)
-        self.context["study_heatmap"] = build_heatmap(per_day, notes_per_day)
-        self.context["srs_mastery"] = MasteryIndex(progress)
-        self.context["study_progress"] = progress
-        self.context["review_url"] = REVIEW_URL
+        HEATMAP.put(self.context, build_heatmap(per_day, notes_per_day))
+        MASTERY.put(self.context, MasteryIndex(progress))
+        STUDY_PROGRESS.put(self.context, progress)
+        REVIEW_URL_RECORD.put(self.context, REVIEW_URL)
 
     def generate_output(self, writer) -> None:
         writer.write_file(
