@@ -17,8 +17,8 @@ from studyfolio.resources.registry import load_registry  # noqa: E402
 from studyfolio.roadmaps.layout import layered_layout  # noqa: E402
 from studyfolio.roadmaps.model import load_roadmap  # noqa: E402
 from studyfolio.roadmaps.progress import measure  # noqa: E402
-from studyfolio.roadmaps.reviews import ReviewLog  # noqa: E402
 from studyfolio.roadmaps.svg import graph_layout, render_svg  # noqa: E402
+from studyfolio.srs.log import LogRead  # noqa: E402
 
 
 def best_of(function, repeat: int = 7) -> float:
@@ -44,7 +44,7 @@ def main() -> int:
     baseline = best_of(lambda: yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     checked = best_of(lambda: load_roadmap(str(path), registry))
     roadmap = load_roadmap(str(path), registry)
-    progress = measure(roadmap, [], ReviewLog())
+    progress = measure(roadmap, [], LogRead("reviews.jsonl"))
     drawn = best_of(lambda: render_svg(progress, graph_layout(progress)))
     print(f"demo roadmap: {len(roadmap.topics())} topics, {len(roadmap.edges())} prerequisites")
     print(f"  parse YAML only (baseline)  {baseline * 1000:8.2f} ms")

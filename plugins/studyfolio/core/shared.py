@@ -44,6 +44,8 @@ MENTIONS = Record("studyfolio_resource_mentions", "resources",
 ROADMAPS = Record("studyfolio_roadmaps", "roadmaps", "list of Roadmap read from content/roadmaps/")
 ROADMAP_PROGRESS = Record("studyfolio_roadmap_progress", "roadmaps",
                           "list of RoadmapProgress, one per roadmap")
+REVIEW_LOG = Record("studyfolio_review_log", "srs",
+                    "LogRead of content/reviews.jsonl, read once a build by the first plugin asking")
 STUDY_PROGRESS = Record("study_progress", "srs", "StudyProgress: reviews and mastery per card")
 MASTERY = Record("srs_mastery", "srs", "MasteryIndex: templates call srs_mastery.of(cards)")
 HEATMAP = Record("study_heatmap", "srs", "Heatmap of reviews and notes per day")
@@ -53,4 +55,4 @@ DIAGNOSTICS = Record("studyfolio_diagnostics", "any",
 SITEMAP = Record("studyfolio_sitemap", "any", "list of site-relative URLs plugins' pages add")
 
 RECORDS = (NOTES, SERIES, CARDS, RESOURCES, MENTIONS, ROADMAPS, ROADMAP_PROGRESS,
-           STUDY_PROGRESS, MASTERY, HEATMAP, REVIEW_URL, DIAGNOSTICS, SITEMAP)
+           REVIEW_LOG, STUDY_PROGRESS, MASTERY, HEATMAP, REVIEW_URL, DIAGNOSTICS, SITEMAP)

@@ -16,10 +16,10 @@ from ..core.shared import RESOURCES, ROADMAP_PROGRESS, ROADMAPS
 from ..core.sitemap import sitemap_urls
 from ..core.source import NoteSource, site_relative
 from ..resources.generator import source_of
+from ..srs.log import build_log
 from .graph import find_cycle
 from .model import Roadmap, load_roadmap
 from .progress import measure
-from .reviews import read_reviews
 from .svg import graph_layout, render_svg
 
 
@@ -62,11 +62,7 @@ class RoadmapsGenerator(Generator):
         articles = self.context.get("articles", [])
         if self.roadmaps:
             diagnostics.extend(check_note_topics(articles, self.roadmaps, settings))
-        reviews_path = content_file(settings, "STUDYFOLIO_REVIEWS")
-        reviews = read_reviews(reviews_path, os.path.relpath(reviews_path, display_root))
-        plugins = [getattr(p, "__name__", p) for p in settings.get("PLUGINS") or ()]
-        if "studyfolio.srs" not in plugins:  # with it, the review plugin reports the log's lines
-            diagnostics.extend(reviews.diagnostics)
+        reviews = build_log(self.context, settings)
         self.views = []
         for roadmap in self.roadmaps:
             progress = measure(roadmap, articles, reviews)

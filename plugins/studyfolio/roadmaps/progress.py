@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from ..srs.log import LogRead
 from .model import Roadmap, Stage, Topic
-from .reviews import ReviewLog
 
 
 def card_ids(content_html: str) -> list[str]:
@@ -80,12 +80,12 @@ class RoadmapProgress:
         return next((t for s in self.stages for t in s.topics if t.topic.id == topic_id), None)
 
 
-def cards_count(notes: list[NoteRef], reviews: ReviewLog) -> Count:
+def cards_count(notes: list[NoteRef], reviews: LogRead) -> Count:
     cards = {card for note in notes for card in note.cards}
     return Count(done=len(cards & reviews.reviewed), total=len(cards))
 
 
-def measure(roadmap: Roadmap, articles, reviews: ReviewLog) -> RoadmapProgress:
+def measure(roadmap: Roadmap, articles, reviews: LogRead) -> RoadmapProgress:
     """Progress of `roadmap` given the published notes and the review log."""
     refs: dict[str, list[NoteRef]] = {}
     for article in sorted(articles, key=lambda a: (a.date, a.title)):

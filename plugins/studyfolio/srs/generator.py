@@ -12,7 +12,7 @@ from pelican.generators import Generator
 from ..core.atomic import write_if_changed
 from ..core.diagnostics import Diagnostic, Severity
 from ..core.report import extra_diagnostics
-from ..core.settings import content_file, setting_line
+from ..core.settings import setting_line
 from ..core.shared import HEATMAP, MASTERY, STUDY_PROGRESS
 from ..core.shared import REVIEW_URL as REVIEW_URL_RECORD
 from ..core.source import site_relative
@@ -20,7 +20,7 @@ from ..flashcards.collect import site_cards
 from .cards import StudyCard, note_of_card_id, study_cards
 from .exchange import history_json
 from .heatmap import build_heatmap
-from .log import LogRead, read_log
+from .log import LogRead, build_log
 from .mastery import MasteryIndex
 from .progress import Progress, local_day
 from .queue import review_files
@@ -110,15 +110,13 @@ class ReviewGenerator(Generator):
     def generate_context(self) -> None:
         settings = self.settings
         self.config, config_problems = config_of(settings)
-        log_path = content_file(settings, "STUDYFOLIO_REVIEWS")
-        log = read_log(log_path, display=site_relative(log_path, settings["PATH"]))
+        log = build_log(self.context, settings)
         articles = list(self.context.get("articles") or [])
         cards = study_cards(site_cards(self.context).cards)
         notes = [*articles, *self.context.get("hidden_articles", [])]
         sources = {a.slug: site_relative(a.source_path, settings["PATH"]) for a in notes}
         problems = extra_diagnostics(self.context)
         problems.extend(config_problems)
-        problems.extend(log.problems)
         problems.extend(orphan_reports(log, cards, sources))
         zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
         progress = Progress.build(cards, log.reviews, self.config)

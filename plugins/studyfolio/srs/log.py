@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import re
@@ -22,6 +23,10 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from ..core.diagnostics import Diagnostic, Severity
+from ..core.report import extra_diagnostics
+from ..core.settings import content_file
+from ..core.shared import REVIEW_LOG
+from ..core.source import site_relative
 
 FIELDS = ("card", "at", "rating", "ms")
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -122,9 +127,15 @@ class LogRead:
     """What a read of content/reviews.jsonl found: the reviews (merged) and the problems."""
 
     path: str
+    found: bool = False
     reviews: list[Review] = field(default_factory=list)
     lines: dict[tuple[str, datetime], int] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+
+    @functools.cached_property
+    def reviewed(self) -> set[str]:
+        """The ids of the cards with at least one review."""
+        return {review.card for review in self.reviews}
 
     def problem(self, line: int, message: str, hint: str, warning: bool = False) -> None:
         severity = Severity.WARNING if warning else Severity.ERROR
@@ -145,6 +156,7 @@ def read_log(path: str, display: str | None = None) -> LogRead:
             data = handle.read()
     except FileNotFoundError:
         return result
+    result.found = True
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a byte-order mark some editors write: not part of the first review
     found: dict[tuple[str, datetime], Review] = {}
@@ -184,6 +196,17 @@ def read_log(path: str, display: str | None = None) -> LogRead:
             )
     result.reviews = sorted(found.values(), key=lambda r: (r.at, r.card))
     return result
+
+
+def build_log(context: dict, settings: dict) -> LogRead:
+    """The build's one read of the log (STUDYFOLIO_REVIEWS): read by the first plugin that asks
+    (the roadmaps or the review page), its problems reported once, the same reviews for both."""
+    log = REVIEW_LOG.get(context)
+    if log is None:
+        path = content_file(settings, "STUDYFOLIO_REVIEWS")
+        log = REVIEW_LOG.put(context, read_log(path, display=site_relative(path, settings["PATH"])))
+        extra_diagnostics(context).extend(log.problems)
+    return log
 
 
 UNFINISHED_HINT = (

@@ -113,4 +113,4 @@
     parseAt: parseAt, formatAt: formatAt, entryProblem: entryProblem, readDocument: readDocument,
     keyOf: keyOf, idMap: idMap, wins: wins, mergeFlat: mergeFlat, savedByCard: savedByCard
   };
-})(window);
+})(typeof window !== "undefined" ? window : globalThis);
