@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 
 from .diagnostics import did_you_mean
 from .source import NoteSource
@@ -19,11 +18,11 @@ def split_list(value) -> list[str]:
     return [item.strip() for part in parts for item in str(part).split(",") if item.strip()]
 
 
-def reading_minutes(source_text: str) -> int:
+def reading_minutes(note: NoteSource) -> int:
     """Minutes to read a note at 200 words a minute, at least one. Counted on the Markdown
     source after its metadata header: close to the rendered text and much cheaper."""
-    _, blank, body = source_text.partition("\n\n")
-    return max(1, math.ceil(len((body if blank else source_text).split()) / WORDS_PER_MINUTE))
+    words = sum(len(line.split()) for _, line in note.map.body_lines())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
 def check_metadata(note: NoteSource, metadata: dict) -> None:
@@ -48,41 +47,20 @@ def check_metadata(note: NoteSource, metadata: dict) -> None:
                 "write the full URL, e.g. https://www.youtube.com/watch?v=VIDEO_ID",
             )
             del metadata["video"]
-    metadata["reading_time"] = reading_minutes(note.text)
+    metadata["reading_time"] = reading_minutes(note)
 
 
 # Keys a learner may repeat: their values add up, as if written on one line with commas.
 LIST_KEYS = ("tags", "topics", "authors")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2099
 DATE_HINT = "write it as YYYY-MM-DD, e.g. Date: 2026-03-14 (a time may follow: 2026-03-14 09:30)"
-HEADER_KEY = re.compile(r"^[ ]{0,3}([A-Za-z0-9_-]+)[ ]*:")
-
-
-def header_lines(text: str) -> dict[str, list[int]]:
-    """The lines where each metadata key is written (keys lowercased), read as the Meta
-    extension reads the header: from the top (after an optional `---`) to the first blank
-    line; indented lines continue the key above."""
-    found: dict[str, list[int]] = {}
-    for number, line in enumerate(text.split("\n"), 1):
-        if number == 1 and line.strip() == "---":
-            continue
-        if not line.strip() or line.strip() in ("---", "..."):
-            break
-        match = HEADER_KEY.match(line)
-        if match:
-            found.setdefault(match.group(1).lower(), []).append(number)
-        elif not line.startswith(("    ", "\t")):
-            break
-    return found
-
-
 def one_value_each(note: NoteSource, meta: dict[str, list[str]],
                    formatted=()) -> dict[str, list[str]]:
     """The Meta extension's values, with each key that takes one value given once: a repeated
     `Title:` is reported at its second line and the first is kept (Pelican would make it a
     list that no page can show). Repeated list keys are joined; `formatted` keys (Summary:,
     whose lines are one Markdown text) are kept as they are."""
-    lines = header_lines(note.text)
+    lines = note.map.metadata.keys
     result = {}
     for key, values in meta.items():
         if len(values) < 2 or key in formatted:

@@ -19,7 +19,7 @@ from pelican.utils import SafeDatetime
 from .decode import NotText, decode_note
 from .diagnostics import Diagnostic, Severity
 from .limits import check_source
-from .metadata import DATE_HINT, check_metadata, date_problem, header_lines, one_value_each
+from .metadata import DATE_HINT, check_metadata, date_problem, one_value_each
 from .source import NoteSource, site_relative
 from .unpublished import NotPublished
 
@@ -95,7 +95,7 @@ class NoteReader(MarkdownReader):
                      if key in self.settings["FORMATTED_FIELDS"]}
         output = super()._parse_metadata(formatted) if formatted else {}
         note.diagnostics[:] = kept
-        lines = header_lines(note.text)
+        lines = note.map.metadata.keys
         for key, values in meta.items():
             if key in formatted:
                 continue
@@ -144,7 +144,7 @@ class NoteReader(MarkdownReader):
             metadata["template"] = name
             return
         del metadata["template"]
-        note.error(header_lines(note.text).get("template", [1])[0],
+        note.error(note.map.metadata.line_of("template"),
                    f"Template: '{name}' is not a template of the theme; the usual one is used",
                    "use one of " + ", ".join(sorted(known)))
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic, Severity
+from .sourcemap import SourceMap
 
 
 def site_relative(path: str, content_path: str) -> str:
@@ -25,6 +26,20 @@ class NoteSource:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _starts_of: str | None = field(default=None, repr=False, compare=False)
+    _map: SourceMap | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def map(self) -> SourceMap:
+        """The note's source map, read once per text."""
+        if self._map is None or self._map.text is not self.text:
+            self._map = SourceMap(self.text)
+        return self._map
+
+    def map_of(self, lines: list[str]) -> SourceMap:
+        """The map of `lines` (a Markdown preprocessor's view of this note): the note's own map
+        when the lines are the note's, else a map of those lines."""
+        text = "\n".join(lines)
+        return self.map if text == self.text else SourceMap(text)
 
     def line_of(self, snippet: str, start_line: int = 1) -> int:
         """The 1-based line where `snippet` first occurs at or after `start_line`, else that line."""

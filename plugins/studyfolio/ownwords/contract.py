@@ -8,28 +8,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import yaml
+from pymdownx.blocks.block import type_string_in
 
 from ..core.diagnostics import did_you_mean
 from .sites import Header
 
 
 def one_of(*choices: str) -> Callable[[object], str]:
-    """A validator accepting one of `choices` (any case)."""
+    """pymdownx's validator of one of `choices` (any case), with a message a learner reads."""
+    accepts = type_string_in(choices)
 
     def validate(value: object) -> str:
-        text = str(value).strip().lower() if isinstance(value, str) else None
-        if text not in choices:
-            raise ValueError(f"'{value}' is not one of: {', '.join(choices)}")
-        return text
+        try:
+            return accepts(value.strip() if isinstance(value, str) else value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not one of: {', '.join(choices)}") from None
 
     return validate
-
-
-def text(value: object) -> str:
-    """A validator accepting a non-empty line of text."""
-    if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value).strip():
-        raise ValueError(f"'{value}' is not a line of text")
-    return str(value).strip()
 
 
 def refusal(block: type, header: Header) -> tuple[str, str]:

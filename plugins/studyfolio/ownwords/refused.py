@@ -8,8 +8,8 @@ from collections import Counter
 
 from markdown.treeprocessors import Treeprocessor
 
+from ..core.sourcemap import BLOCK_HEADER
 from .contract import refusal
-from .sites import HEADER
 from .state import state_of
 
 CODE_TAGS = {"pre", "code", "script", "style"}
@@ -24,9 +24,9 @@ def literal_headers(root, names) -> list[tuple[object, str, str]]:
         texts = [element.text or ""] + [child.tail or "" for child in element]
         for text in texts:
             for line in str(text).splitlines():
-                match = HEADER.match(line.strip())
+                match = BLOCK_HEADER.match(line.strip())
                 if match and match.group("name").lower() in names:
-                    found.append((element, match.group("name").lower(), (match.group("arg") or "").strip()))
+                    found.append((element, match.group("name").lower(), (match.group("argument") or "").strip()))
     return found
 
 

@@ -33,7 +33,7 @@ class DocumentState:
     @property
     def sites(self) -> BlockSites:
         if self._sites is None:
-            self._sites = BlockSites(self.note.text, BLOCK_NAMES)
+            self._sites = BlockSites(self.note.map, BLOCK_NAMES)
         return self._sites
 
     @property
