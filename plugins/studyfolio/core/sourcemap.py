@@ -233,12 +233,14 @@ class SourceMap:
                     found.append(self.display_span(index, end, opener))
                     index = end + 1
                     continue
-            for match in INLINE_MATH.finditer(plain):
-                kind = "display math" if match.group("display") is not None else "math"
-                opener = "$$" if kind == "display math" else ("\\(" if match.group("paren") is not None else "$")
-                tex = match.group("display") or match.group("paren") or match.group("dollar")
-                found.append(Span(kind, *at(match.start()), *at(match.end()), tex, opener, MATH_CLOSER[opener]))
+            found.extend(inline_math(plain, at))
             index += 1
+        for block in self.blocks:  # a header's argument is text too: `/// explain | $y = mx$`
+            line = self.lines[block.line - 1]
+            start = line.find("|", len(block.prefix)) + 1
+            if block.argument and start:
+                text, at = self.paragraph_text(block.line, block.line)
+                found.extend(inline_math(self.mask_code(" " * start + text[start:], at, found), at))
         return sorted(found, key=lambda s: (s.line, s.column))
 
     def paragraph_text(self, first: int, last: int):
@@ -433,5 +435,12 @@ def find_blocks(lines: list[str], start: int, code: set[int], names=None) -> lis
     return found
 
 
-def map_of(text: str) -> SourceMap:
-    return SourceMap(text)
+def inline_math(text: str, at) -> list[Span]:
+    """The math extension's inline forms in `text` (code spans already blanked)."""
+    found = []
+    for match in INLINE_MATH.finditer(text):
+        kind = "display math" if match.group("display") is not None else "math"
+        opener = "$$" if kind == "display math" else ("\\(" if match.group("paren") is not None else "$")
+        tex = match.group("display") or match.group("paren") or match.group("dollar")
+        found.append(Span(kind, *at(match.start()), *at(match.end()), tex, opener, MATH_CLOSER[opener]))
+    return found

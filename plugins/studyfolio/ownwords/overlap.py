@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from itertools import compress, count
 
+from ..core.sourcemap import SourceMap
+
 WINDOW = 8
 WORD = re.compile(r"[^\W_]+")
 APOSTROPHES = str.maketrans("", "", "'’")
@@ -19,15 +21,9 @@ PUNCTUATION = str.maketrans(dict.fromkeys(
     "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~“”‘«»–—…·•", " "
 ) | {"'": None, "’": None})
 TIMESTAMP = re.compile(r"\[\d{1,2}(?::\d{1,2}){1,2}\]")
-# Markdown that is not prose: code, math, link targets, bare URLs, HTML tags, timestamps.
-MARKUP = re.compile(
-    r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\]\([^)]*\)|<https?://[^>]*>|https?://\S+|<[^>]+>"
-    r"|\[\d{1,2}(?::\d{1,2}){1,2}\]"
-)
-META = re.compile(r"^[A-Za-z0-9_-]+:\s")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-BLOCK_HEADER = re.compile(r"^\s*/{3,}\s*(?:[\w-]+\s*(?:\|\s*)?)?")
-OPTION = re.compile(r"^\s{4,}[\w-]+:")
+# Markdown that is not prose (besides the code and math the source map finds): link targets,
+# bare URLs, HTML tags, timestamps.
+MARKUP = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+|<[^>]+>|\[\d{1,2}(?::\d{1,2}){1,2}\]")
 
 
 def split_words(text: str) -> list[str]:
@@ -96,36 +92,40 @@ def words_of_text(text: str) -> Words:
 
 
 def words_of_note(text: str) -> Words:
-    """The prose words of a Markdown note: no metadata, code, math, URLs, HTML or block options."""
+    """The prose words of a Markdown note: no metadata, code, math, URLs, HTML or block options;
+    a block header counts by its argument (a card's question is the learner's words)."""
+    source = SourceMap(text)
+    skip = source.code_lines | source.option_line_set() | {b.end for b in source.blocks if b.end}
+    hidden = blank_spans(source)
+    headers = {block.line: argument_of(hidden.get(block.line, source.lines[block.line - 1]))
+               for block in source.blocks}
     words: list[str] = []
     lines: list[int] = []
-    all_lines = text.splitlines()
-    start = 0
-    if all_lines and META.match(all_lines[0]):
-        while start < len(all_lines) and all_lines[start].strip():
-            start += 1
-    fence = ""
-    in_options = False
-    for index in range(start, len(all_lines)):
-        line = all_lines[index]
-        opener = FENCE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = ""
+    for number, line in source.body_lines():
+        if number in skip:
             continue
-        if opener:
-            fence = opener.group(1)
-            continue
-        if in_options and OPTION.match(line):
-            continue
-        header = BLOCK_HEADER.match(line)
-        in_options = bool(header)
-        if header:
-            line = line[header.end():]
+        line = headers.get(number, hidden.get(number, line))
         found = split_words(MARKUP.sub(" ", line))
         words.extend(found)
-        lines.extend([index + 1] * len(found))
+        lines.extend([number] * len(found))
     return Words(words, lines)
+
+
+def argument_of(header: str) -> str:
+    """What follows the bar of a block header line."""
+    return header.partition("|")[2]
+
+
+def blank_spans(source: SourceMap) -> dict[int, str]:
+    """Each line that holds code spans or math, with them blanked."""
+    blanked: dict[int, list[str]] = {}
+    for span in source.spans:
+        for number in range(span.line, span.end_line + 1):
+            chars = blanked.setdefault(number, list(source.lines[number - 1]))
+            first = span.column - 1 if number == span.line else 0
+            last = span.end_column - 1 if number == span.end_line else len(chars)
+            chars[first:last] = " " * (last - first)
+    return {number: "".join(chars) for number, chars in blanked.items()}
 
 
 def windows(words: list[str], size: int = WINDOW):

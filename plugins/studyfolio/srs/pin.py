@@ -21,14 +21,9 @@ from datetime import UTC, datetime
 
 from ..core.atomic import ReplaceOnClose
 from ..core.settings import settings_of
+from ..core.sourcemap import SourceMap
 from .cards import CardsFileError, load_cards_json
 
-CARD_HEADER = re.compile(r"^(?P<indent>[ \t]*)/{3,}[ \t]*card\b[ \t]*(?:\|[ \t]*(?P<question>.*?))?[ \t]*$")
-ANY_HEADER = re.compile(r"^[ \t]*/{3,}[ \t]*[\w-]+")
-CLOSER = re.compile(r"^[ \t]*/{3,}[ \t]*$")
-FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
-LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-SLUG_META = re.compile(r"^slug:[ \t]*(?P<slug>\S+)[ \t]*$", re.IGNORECASE)
 OPTION = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
 CLOZE = re.compile(r"\{\{c\d+::")
 BACKUP_DIR = ".backup"
@@ -53,76 +48,33 @@ class Pin:
     card_id: str
 
 
-def note_slug(path: str, lines: list[str]) -> str:
+def note_slug(path: str, source: SourceMap) -> str:
     """The note's slug as the flashcards plugin makes it: `Slug:` metadata, else the file name's."""
     from ..flashcards.slugs import SlugRules
 
-    given = ""
-    for line in lines:
-        if not line.strip():
-            break
-        match = SLUG_META.match(line.strip())
-        if match:
-            given = match.group("slug")
+    given = source.metadata.values.get("slug", [])
+    given = given[-1].split()[0] if given and given[-1].split() else ""
     return SlugRules.from_config({}).note({"slug": [given]} if given else {}, path)
 
 
-def indented(line: str) -> bool:
-    return line.expandtabs(4).startswith("    ")
-
-
-def find_blocks(lines: list[str]) -> list[Block]:
-    """The card blocks of a note, outside fenced and indented code, with where an `id:` line
-    would go. A line indented four columns after a blank line is code, as Markdown reads it,
-    unless it continues a list item (a card there is one the build reports, so it is pinned)."""
-    blocks, fence, index = [], None, 0
-    in_list, after_blank, in_code = False, True, False
-    while index < len(lines):
-        line = lines[index].rstrip("\r\n")
-        index += 1
-        if fence is None:
-            if not line.strip():
-                after_blank = True
-                continue
-            if in_code and indented(line):
-                continue
-            in_code = indented(line) and after_blank and not in_list
-            after_blank = False
-            if in_code:
-                continue
-            if not indented(line):
-                in_list = bool(LIST_ITEM.match(line))
-        fenced = FENCE.match(line)
-        if fence is None and fenced:
-            fence = fenced.group("fence")
+def find_blocks(lines: list[str], source: SourceMap | None = None) -> list[Block]:
+    """The card blocks of a note (with a question), outside code, as the note's source map
+    finds them, with where an `id:` line would go. `lines` keep their line ends."""
+    source = source or SourceMap("".join(lines))
+    blocks = []
+    for found in source.blocks:
+        if found.name != "card" or found.quoted or not found.argument.strip():
             continue
-        if fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            continue
-        header = CARD_HEADER.match(line)
-        if not header or not (header.group("question") or "").strip():
-            continue
-        block = Block(index, header.group("indent"), header.group("question").strip())
-        option_indent = block.indent + "    "
-        while index < len(lines) and lines[index].startswith(option_indent) and lines[index].strip():
-            option = OPTION.match(lines[index][len(option_indent):])
+        block = Block(found.line, found.prefix, found.argument.strip())
+        for number in found.option_lines:
+            option = OPTION.match(source.lines[number - 1][len(found.prefix):].strip())
             if option:
                 block.options.add(option.group("key").lower())
-            index += 1
-        block.insert_at = index
-        depth = 1
-        while index < len(lines) and depth:
-            text = lines[index].rstrip("\r\n")
-            if CLOSER.match(text):
-                depth -= 1
-            elif ANY_HEADER.match(text):
-                depth += 1
-            if depth:
-                block.body.append(text)
-            index += 1
+        block.insert_at = found.option_lines[-1] if found.option_lines else found.line
+        first, last = found.body
+        last = last if found.end else len(lines)
+        block.body = [lines[index - 1].rstrip("\r\n") for index in range(first, min(last, len(lines)) + 1)]
         blocks.append(block)
-        after_blank = False
     return blocks
 
 
@@ -145,9 +97,10 @@ def known(card_id: str, ids: set[str]) -> bool:
 
 def pin_note(path: str, lines: list[str], ids: set[str], id_for: Callable[[str, Block], str] = flashcards_id):
     """(new lines, pins made, blocks whose id the build does not confirm)."""
-    slug = note_slug(path, lines)
+    source = SourceMap("".join(lines))
+    slug = note_slug(path, source)
     out, pins, unconfirmed = list(lines), [], []
-    for block in reversed(find_blocks(lines)):
+    for block in reversed(find_blocks(lines, source)):
         if "id" in block.options:
             continue
         card_id = id_for(slug, block)
@@ -198,7 +151,7 @@ def run_pin(args) -> int:
                   f" (0x{error.object[error.start]:02x}) is not UTF-8;"
                   " save the note as UTF-8 and pin again", file=sys.stderr)
             continue
-        if args.note and note_slug(path, lines) != args.note:
+        if args.note and note_slug(path, SourceMap("".join(lines))) != args.note:
             continue
         new, pins, doubtful = pin_note(relative, lines, ids)
         unconfirmed.extend(doubtful)
