@@ -187,7 +187,8 @@ class SourceMap:
 
     def options_text(self, block: Block) -> str:
         """The block's option lines as YAML: without the block's prefix, dedented."""
-        taken = [self.lines[number - 1][len(block.prefix):] for number in block.option_lines]
+        taken = [self.lines[number - 1][len(block.prefix) - (block.indent if block.indent <= 3 else 0):]
+                 for number in block.option_lines]
         return textwrap.dedent("\n".join(taken))
 
     def block_at(self, line: int) -> Block | None:
@@ -425,7 +426,8 @@ def find_blocks(lines: list[str], start: int, code: set[int], names=None) -> lis
                       len(header.group("slashes")), prefix + header.group("indent"), quoted, indent,
                       quotes=prefix.count(">"), parent=stack[-1] if stack else None)
         options = []
-        option_prefix = block.prefix + " " * TAB_LENGTH
+        # Options are indented 4 spaces past the block's container (a quote, a list item).
+        option_prefix = prefix + " " * ((indent if indent > 3 else 0) + TAB_LENGTH)
         while index < len(lines) and lines[index].startswith(option_prefix) and lines[index].strip():
             options.append(index + 1)
             index += 1

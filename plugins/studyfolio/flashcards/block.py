@@ -27,7 +27,7 @@ class CardBlock(Block):
         if spec is None:
             # The scanner reads cards that start a line; one nested in a list or quote is not seen.
             note = note_of(self.md)
-            line = note.line_of(f"card | {self.argument}" if self.argument else "/// card")
+            line = state.claim_stray() or note.line_of(f"card | {self.argument}" if self.argument else "/// card")
             note.error(line, "a card must start at the beginning of a line, outside lists and quotes",
                        "move the /// card block out of the list or quote")
             spec = state.add(line, [self.argument or ""])

@@ -5,7 +5,6 @@ missing or malformed. The HTML it leaves is the contract decks and review pages 
 from __future__ import annotations
 
 import copy
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
@@ -28,7 +27,6 @@ from .ids import cloze_answers, derived_id
 from .slugs import SlugRules
 from .spec import CardSpec, CardState
 
-STRAY_HEADER = re.compile(r"(?m)^[ \t]*(/{3,}[ \t]*card\b.*)$")
 HINTS = {
     ("question", "block"): "write the question after the bar: /// card | What is ...?",
     ("question", "inline"): "write question::answer, or the question above a line holding only ?",
@@ -218,8 +216,7 @@ class CardFinalizer(Treeprocessor):
         if self.state.cloze_marked:
             self.report_cloze(root, skeletons, note)
             strip_sources(root)
-        if self.state.stray_headers:
-            self.report_stray_headers(root, note)
+        self.report_stray_headers(note)
         if not skeletons:
             return
         info = self.note_info(note)
@@ -254,11 +251,11 @@ class CardFinalizer(Treeprocessor):
                            "put it in a /// card block, or add Cards: inline to the note's"
                            " metadata to make its paragraph a card")
 
-    def report_stray_headers(self, root: etree.Element, note: NoteSource) -> None:
-        """`/// card` lines Markdown left as text (a card in a list or a quote)."""
-        for el in root.iter():
-            stray = STRAY_HEADER.search(el.text or "") if el.tag not in ("pre", "code") else None
-            if stray:
-                note.error(note.line_of(stray.group(1).strip()), "card block not recognised",
+    def report_stray_headers(self, note: NoteSource) -> None:
+        """Cards in a list item or a quote that Markdown left as text (the card block reports
+        those it was handed)."""
+        for line in self.state.stray_lines:
+            if line not in self.state.claimed_strays:
+                note.error(line, "card block not recognised",
                            "a card starts at the beginning of a line, outside lists and quotes, as"
                            " /// card | question")

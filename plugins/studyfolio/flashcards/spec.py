@@ -45,7 +45,8 @@ class CardState:
     inline_default: bool = False
     specs: list[CardSpec] = field(default_factory=list)
     cloze_marked: bool = False  # a cloze form was seen: the finalizer looks for loose ones
-    stray_headers: bool = False  # a `/// card` line the scanner did not read (in a list, code...)
+    stray_lines: list[int] = field(default_factory=list)  # cards in a list or quote: not read
+    claimed_strays: set[int] = field(default_factory=set)  # ...of which the card block reported
 
     def add(self, line: int, question_lines: list[str], **kwargs) -> CardSpec:
         spec = CardSpec(index=len(self.specs), line=line, question_lines=question_lines, **kwargs)
@@ -63,4 +64,11 @@ class CardState:
     def reset(self) -> None:
         self.specs.clear()
         self.cloze_marked = False
-        self.stray_headers = False
+        self.stray_lines = []
+        self.claimed_strays = set()
+
+    def claim_stray(self) -> int:
+        """The line of the first card in a list or quote not yet reported; 0 if none."""
+        line = next((n for n in self.stray_lines if n not in self.claimed_strays), 0)
+        self.claimed_strays.add(line)
+        return line
