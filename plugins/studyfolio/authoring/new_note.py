@@ -23,11 +23,11 @@ from ..core.atomic import ReplaceOnClose
 from ..core.diagnostics import did_you_mean
 from ..core.metadata import LEVELS, split_list
 from ..core.settings import CommandSettings, add_settings_option, settings_of
+from ..core.sourcemap import normalised, read_metadata
 from .skeleton import body
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2})?$")
-META_LINE = re.compile(r"^(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*?)\s*$")
 SLUG_LONGEST = 60
 
 
@@ -52,18 +52,13 @@ def slug_of(text: str) -> str:
 
 
 def header_value(path: str, key: str) -> str:
-    """The value of `key` in a note's metadata header (up to the first blank line), or ''."""
+    """The value of `key` in a note's metadata header, as the build reads it, or ''."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            for line in handle:
-                match = META_LINE.match(line)
-                if not line.strip() or not match:
-                    break
-                if match.group("key").lower() == key:
-                    return match.group("value")
+            text = handle.read()
     except OSError:
-        pass
-    return ""
+        return ""
+    return read_metadata(normalised(text).split("\n")).value(key)
 
 
 def site_areas(notes: str) -> list[str]:
