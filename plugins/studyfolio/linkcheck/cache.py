@@ -10,6 +10,7 @@ import json
 import os
 import time
 
+from ..core.atomic import ReplaceOnClose
 from .records import Status, Verdict
 
 KEPT = {Status.OK, Status.REDIRECTED}
@@ -70,12 +71,10 @@ class LinkCache:
                              "hint": verdict.hint, "checked": self.now}
 
     def save(self) -> None:
-        """Write atomically (a temporary file renamed over the old one)."""
+        """Write whole (core/atomic: a temporary file of its own, moved over the old one)."""
         if not self.path:
             return
         os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-        temporary = self.path + ".tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
+        with ReplaceOnClose(self.path) as handle:
             json.dump({"version": VERSION, "links": dict(sorted(self.entries.items()))},
                       handle, indent=1, sort_keys=True)
-        os.replace(temporary, self.path)

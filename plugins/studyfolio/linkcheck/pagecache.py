@@ -13,6 +13,7 @@ import hashlib
 import marshal
 import os
 
+from ..core.atomic import ReplaceOnClose
 from .collect import Page, parse_page, read_bytes
 
 PAGES_FILE = os.path.join("linkcheck", "pages.marshal")
@@ -62,11 +63,9 @@ class PageCache:
         return page
 
     def save(self) -> None:
-        """Write atomically (a temporary file renamed over the old one)."""
+        """Write whole (core/atomic: a temporary file of its own, moved over the old one)."""
         if not self.path:
             return
         os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-        temporary = self.path + ".tmp"
-        with open(temporary, "wb") as handle:
+        with ReplaceOnClose(self.path, encoding=None) as handle:
             marshal.dump((VERSION, dict(sorted(self.current.items()))), handle)
-        os.replace(temporary, self.path)
