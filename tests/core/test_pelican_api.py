@@ -41,6 +41,19 @@ def test_forget_memoized_clears_content_memos_and_log_limits():
     assert ("WARNING", "seen") not in LimitFilter._raised_messages
 
 
+def test_formatted_metadata_is_pelicans_reading_of_markdown_metadata():
+    from markdown import Markdown
+    from pelican.readers import MarkdownReader
+
+    reader = MarkdownReader({**DEFAULT_CONFIG})
+    md = Markdown(extensions=["meta"])
+    md.convert("Title: x\n\nBody")
+    found = pelican_api.formatted_metadata(reader, md, "note.md",
+                                           {"summary": ["A *short* one"], "tags": ["a, b"]})
+    assert found["summary"] == "<p>A <em>short</em> one</p>"
+    assert [tag.name for tag in found["tags"]] == ["a", "b"]
+
+
 def test_reader_cache_entries(tmp_path):
     settings = {**DEFAULT_CONFIG, "CACHE_PATH": str(tmp_path), "CACHE_CONTENT": True,
                 "LOAD_CONTENT_CACHE": False}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.log import LimitFilter
+from pelican.readers import MarkdownReader
 from pelican.writers import Writer
 
 
@@ -42,6 +43,13 @@ def forget_memoized() -> None:
         method.cache.clear()
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+
+
+def formatted_metadata(reader: MarkdownReader, md, source_path: str, meta: dict) -> dict:
+    """Pelican's reading of the metadata `meta` ({key: [values]}), its formatted fields
+    (Summary:) converted by `md`, as MarkdownReader.read would do it."""
+    reader._md, reader._source_path = md, source_path
+    return MarkdownReader._parse_metadata(reader, meta)
 
 
 def reader_cache_path(readers) -> str | None:

@@ -20,6 +20,7 @@ from .decode import NotText, decode_note
 from .diagnostics import Diagnostic, Severity
 from .limits import check_source
 from .metadata import DATE_HINT, check_metadata, date_problem, one_value_each
+from .pelican_api import formatted_metadata
 from .source import NoteSource, site_relative
 from .unpublished import NotPublished
 
@@ -36,28 +37,27 @@ class NoteReader(MarkdownReader):
         """One Markdown instance per reader, reset between files: building one with every
         extension costs more than converting a short note. Pelican's summary pass already
         relies on reset(), so every extension must clear its state there anyway."""
-        if getattr(self, "_studyfolio_md", None) is None:
-            self._studyfolio_md = Markdown(**self.settings["MARKDOWN"])
-        md = self._studyfolio_md
+        if getattr(self, "studyfolio_md", None) is None:
+            self.studyfolio_md = Markdown(**self.settings["MARKDOWN"])
+        md = self.studyfolio_md
         md.reset()
         if "meta" not in md.preprocessors:  # Pelican's summary pass deregisters it
             md.preprocessors.register(MetaPreprocessor(md), "meta", 27)
         return md
 
     def read(self, source_path):
-        self._source_path = source_path
-        self._date_problem: tuple[int, str] | None = None
+        self.date_problem: tuple[int, str] | None = None
         note = self.source(source_path)
         check_source(note.path, note.text)
-        self._md = self.markdown()
-        self._md.studyfolio_note = note
+        md = self.markdown()
+        md.studyfolio_note = note
         try:
-            content = self._md.convert(note.text)
+            content = md.convert(note.text)
         except RecursionError:
             raise NotPublished(Diagnostic(
                 note.path, 1, "not published: the note is nested too deeply to convert",
                 NESTING_HINT)) from None
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+        metadata = self.read_metadata(md, source_path, md.Meta) if hasattr(md, "Meta") else {}
         self.complete(note, metadata, source_path)
         check_metadata(note, metadata)
         metadata["diagnostics"] = tuple(note.diagnostics)
@@ -84,16 +84,16 @@ class NoteReader(MarkdownReader):
             note.error(line, message, hint)
         return note
 
-    def _parse_metadata(self, meta):
+    def read_metadata(self, md, source_path: str, meta: dict) -> dict:
         """Pelican's metadata, one key at a time: a value that cannot be read costs its key,
         reported at its line, never the note. Problems from converting `Summary:` again are
         dropped (the body's conversion reported them)."""
-        note = self._md.studyfolio_note
+        note = md.studyfolio_note
         meta = one_value_each(note, meta, self.settings["FORMATTED_FIELDS"])
         kept = list(note.diagnostics)
         formatted = {key: values for key, values in meta.items()
                      if key in self.settings["FORMATTED_FIELDS"]}
-        output = super()._parse_metadata(formatted) if formatted else {}
+        output = formatted_metadata(self, md, source_path, formatted) if formatted else {}
         note.diagnostics[:] = kept
         lines = note.map.metadata.keys
         for key, values in meta.items():
@@ -109,7 +109,7 @@ class NoteReader(MarkdownReader):
                 continue
             output.pop(key, None)
             if key == "date":  # reported with the date used instead
-                self._date_problem = (line, problem)
+                self.date_problem = (line, problem)
             else:
                 note.error(line, problem, DATE_HINT if key == "modified" else "")
         return output
@@ -124,7 +124,7 @@ class NoteReader(MarkdownReader):
         metadata["title"] = title
         if "date" not in metadata and self.is_article(source_path):
             when = SafeDatetime.fromtimestamp(int(os.stat(source_path).st_mtime))
-            line, problem = self._date_problem or (1, "the note has no Date: line")
+            line, problem = self.date_problem or (1, "the note has no Date: line")
             note.error(line, f"{problem}; the file's date {when:%Y-%m-%d} is used", DATE_HINT)
             metadata["date"] = when
         if "template" in metadata:
