@@ -14,7 +14,7 @@ import re
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican.readers import MarkdownReader
-from pelican.utils import SafeDatetime
+from pelican.utils import SafeDatetime, slugify
 
 from .decode import NotText, decode_note
 from .diagnostics import Diagnostic, Severity
@@ -23,6 +23,7 @@ from .metadata import DATE_HINT, check_metadata, date_problem, one_value_each
 from .pelican_api import formatted_metadata
 from .source import NoteSource, site_relative
 from .unpublished import NotPublished
+from .vault import GIT_DATES, FrontMatter, in_vault, metadata_values, read_front_matter, vault_slug
 
 TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 NESTING_HINT = "lists, quotes or blocks are nested too deeply: flatten the deepest ones"
@@ -49,6 +50,8 @@ class NoteReader(MarkdownReader):
         self.date_problem: tuple[int, str] | None = None
         note = self.source(source_path)
         check_source(note.path, note.text)
+        self.vault = in_vault(source_path, self.settings)
+        matter = self.read_vault_note(note) if self.vault else None
         md = self.markdown()
         md.studyfolio_note = note
         try:
@@ -57,11 +60,22 @@ class NoteReader(MarkdownReader):
             raise NotPublished(Diagnostic(
                 note.path, 1, "not published: the note is nested too deeply to convert",
                 NESTING_HINT)) from None
-        metadata = self.read_metadata(md, source_path, md.Meta) if hasattr(md, "Meta") else {}
+        meta = metadata_values(matter) if matter is not None else getattr(md, "Meta", {})
+        self.key_lines = matter.lines if matter is not None else note.map.metadata.keys
+        metadata = self.read_metadata(md, source_path, meta)
         self.complete(note, metadata, source_path)
         check_metadata(note, metadata)
         metadata["diagnostics"] = tuple(note.diagnostics)
         return content, metadata
+
+    def read_vault_note(self, note: NoteSource) -> FrontMatter:
+        """Read a vault note's YAML front matter and blank it in the text Markdown converts."""
+        matter = read_front_matter(note.map)
+        note.text = matter.blank(note.text)
+        if matter.problem:
+            note.error(matter.problem_line, f"the front matter is not valid YAML: {matter.problem}; it is not used",
+                       "write it as key: value lines between two --- lines, lists as [a, b] or - a lines")
+        return matter
 
     def source(self, source_path: str) -> NoteSource:
         """The note's text, with its undecodable bytes reported; NotPublished if not text."""
@@ -95,7 +109,7 @@ class NoteReader(MarkdownReader):
                      if key in self.settings["FORMATTED_FIELDS"]}
         output = formatted_metadata(self, md, source_path, formatted) if formatted else {}
         note.diagnostics[:] = kept
-        lines = note.map.metadata.keys
+        lines = self.key_lines
         for key, values in meta.items():
             if key in formatted:
                 continue
@@ -117,11 +131,15 @@ class NoteReader(MarkdownReader):
     def complete(self, note: NoteSource, metadata: dict, source_path: str) -> None:
         """Fill what the note must have to be published, reporting each gap."""
         title = str(metadata.get("title", "")).strip()
-        if not title:
+        if not title and self.vault:
+            title = os.path.splitext(os.path.basename(source_path))[0]  # Obsidian's title
+        elif not title:
             title = title_from_file_name(source_path)
             note.error(1, f"the note has no Title: line; its file name gives the title '{title}'",
                        f"add a first line such as `Title: {title}`")
         metadata["title"] = title
+        if self.vault:
+            self.complete_vault_note(metadata, source_path)
         if "date" not in metadata and self.is_article(source_path):
             when = SafeDatetime.fromtimestamp(int(os.stat(source_path).st_mtime))
             line, problem = self.date_problem or (1, "the note has no Date: line")
@@ -129,6 +147,19 @@ class NoteReader(MarkdownReader):
             metadata["date"] = when
         if "template" in metadata:
             self.check_template(note, metadata)
+
+    def complete_vault_note(self, metadata: dict, source_path: str) -> None:
+        """A vault note's URL from its path, and its date from git or the file when the front
+        matter gives none (no problem: Obsidian notes have no Date: line)."""
+        if "slug" not in metadata:
+            metadata["slug"] = vault_slug(source_path, self.settings, self.slug_of)
+        if "date" not in metadata and self.date_problem is None:
+            when = GIT_DATES.first_commit(source_path)
+            metadata["date"] = SafeDatetime.fromtimestamp(
+                int(when.timestamp()) if when else int(os.stat(source_path).st_mtime))
+
+    def slug_of(self, text: str) -> str:
+        return slugify(text, regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
 
     def is_article(self, source_path: str) -> bool:
         """Articles need a date; pages (under PAGE_PATHS) do not."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
+from ..core.metadata import split_list
 from ..core.pelican_api import reader_html
 from ..core.source import site_relative
 from .fragments import parse_fragment, plain_text
@@ -34,6 +35,7 @@ class NoteEntry:
     path: str  # site-relative, for messages: content/notes/x.md
     key: str  # relative to PATH, as Pelican's {filename} links want it: notes/x.md
     draft: bool
+    aliases: tuple[str, ...] = ()  # other titles (a vault note's `aliases`)
     tree: object = None  # the parsed content, shared by the passes of one build
     headings: tuple[Heading, ...] = ()
 
@@ -62,6 +64,7 @@ class Lookup:
     by_title: bool = False
     problem: str = ""
     hint: str = ""
+    warning: str = ""  # found, with a doubt the learner should hear of
 
 
 def suggest(value: str, choices: dict[str, str]) -> str:
@@ -94,6 +97,28 @@ def entry_headings(entry: NoteEntry) -> tuple[Heading, ...]:
     return headings_of(entry.parsed())
 
 
+def path_names(key: str) -> list[str]:
+    """The paths a wikilink may name a note by: `notes/algebra/x.md` as `notes/algebra/x`,
+    `algebra/x` (folders from the top dropped one by one), folded."""
+    parts = key.casefold().removesuffix(".md").split("/")
+    return ["/".join(parts[start:]) for start in range(len(parts) - 1)]
+
+
+def folder_of(entry: NoteEntry) -> str:
+    return entry.key.rsplit("/", 1)[0] if "/" in entry.key else ""
+
+
+def nearest(matches: list[NoteEntry], near: NoteEntry | None) -> NoteEntry | None:
+    """Of notes sharing a name, the one in the linking note's folder, else the one nearest the
+    top; None when two are equally near (two titles alike in one folder)."""
+    same = [m for m in matches if near is not None and folder_of(m) == folder_of(near)]
+    if len(same) == 1:
+        return same[0]
+    depth = min(m.key.count("/") for m in matches)
+    top = [m for m in matches if m.key.count("/") == depth]
+    return top[0] if len(top) == 1 and not same else None
+
+
 class NoteCatalog:
     """Notes by folded slug and folded title."""
 
@@ -103,9 +128,13 @@ class NoteCatalog:
         self.by_title: dict[str, list[NoteEntry]] = {}
         self.by_content: dict[int, NoteEntry] = {}
         self.by_key = {entry.key: entry for entry in self.entries}
+        self.by_path: dict[str, NoteEntry] = {}
         for entry in self.entries:
             self.by_slug.setdefault(entry.slug.casefold(), entry)
-            self.by_title.setdefault(entry.title.casefold(), []).append(entry)
+            for title in {entry.title, *entry.aliases}:
+                self.by_title.setdefault(title.casefold(), []).append(entry)
+            for path in path_names(entry.key):
+                self.by_path.setdefault(path, entry)
             self.by_content[id(entry.content)] = entry
 
     @classmethod
@@ -122,6 +151,7 @@ class NoteCatalog:
                     path=site_relative(content.source_path, content_path),
                     key=content.get_relative_source_path(),
                     draft=draft,
+                    aliases=tuple(split_list(getattr(content, "aliases", "") or "")),
                 )
                 compute = functools.partial(entry_headings, entry)
                 entry.headings = known_headings(reader_html(content), compute) if known_headings else compute()
@@ -141,20 +171,29 @@ class NoteCatalog:
     def entry_of(self, content) -> NoteEntry | None:
         return self.by_content.get(id(content))
 
-    def find(self, target: str, *, from_draft: bool = False) -> Lookup:
-        """The note `target` names: a slug first, else a title that only one note has."""
+    def find(self, target: str, *, from_draft: bool = False, near: NoteEntry | None = None) -> Lookup:
+        """The note `target` names: a slug first, else a path (`folder/note`), else a title or
+        alias. Of several notes with that title, the nearest to `near` (the linking note), as
+        Obsidian picks it: in the same folder, else the one with the shortest path; a warning
+        says which."""
         folded = target.casefold()
-        entry = self.by_slug.get(folded)
+        entry = self.by_slug.get(folded) or self.by_path.get(folded.removesuffix(".md"))
         by_title = False
+        warning = ""
         if entry is None:
             matches = self.by_title.get(folded, [])
             if len(matches) > 1:
-                return Lookup(
-                    problem=f"ambiguous wikilink [[{target}]]: {len(matches)} notes have this "
-                    "title: " + ", ".join(m.path for m in matches),
-                    hint="link by slug instead: " + " or ".join(f"[[{m.slug}]]" for m in matches),
-                )
-            entry = matches[0] if matches else None
+                entry = nearest(matches, near)
+                if entry is None:
+                    return Lookup(
+                        problem=f"ambiguous wikilink [[{target}]]: {len(matches)} notes have this "
+                        "title: " + ", ".join(m.path for m in matches),
+                        hint="link by slug instead: " + " or ".join(f"[[{m.slug}]]" for m in matches),
+                    )
+                warning = (f"[[{target}]] could mean {len(matches)} notes: "
+                           + ", ".join(m.path for m in matches) + f"; it links to {entry.path}, the nearest")
+            else:
+                entry = matches[0] if matches else None
             by_title = True
         if entry is None:
             names = {e.slug.casefold(): e.slug for e in self.entries if not e.draft}
@@ -169,4 +208,7 @@ class NoteCatalog:
                 problem=f"[[{target}]] links to a draft ({entry.path})",
                 hint="publish it (remove `Status: draft`) or remove the link",
             )
-        return Lookup(entry=entry, by_title=by_title)
+        return Lookup(entry=entry, by_title=by_title, warning=warning,
+                      hint="link by path to choose: " + " or ".join(
+                          f"[[{m.key.rsplit('.', 1)[0]}]]" for m in self.by_title.get(folded, []))
+                      if warning else "")

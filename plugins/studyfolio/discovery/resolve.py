@@ -6,7 +6,7 @@ the `[[...]]`'s line."""
 
 from __future__ import annotations
 
-from ..core.diagnostics import Diagnostic
+from ..core.diagnostics import Diagnostic, Severity
 from . import wikilinks as wl
 from .catalog import Heading, NoteCatalog, NoteEntry, find_heading, suggest
 
@@ -47,6 +47,7 @@ def resolve_tree(
 ) -> list[Diagnostic]:
     """Rewrite every placeholder in `tree` in place; the problems found, at their lines."""
     problems = []
+    warned: set[str] = set()
     for link in placeholders(tree):
         target = link.get(wl.TARGET, "")
         wanted = link.get(wl.HEADING, "")
@@ -54,16 +55,21 @@ def resolve_tree(
         raw = link.get(wl.SOURCE, f"[[{target}]]")
         auto = wl.AUTO_TEXT in link.attrib
         if target:
-            found = catalog.find(target, from_draft=from_draft)
+            found = catalog.find(target, from_draft=from_draft, near=own)
             if found.entry is None:
                 problems.append(Diagnostic(path, line, found.problem, found.hint))
                 mark_missing(link, found.problem)
                 continue
+            if found.warning and target.casefold() not in warned:  # once a note
+                warned.add(target.casefold())
+                problems.append(Diagnostic(path, line, found.warning, found.hint, Severity.WARNING))
             entry, by_title, headings = found.entry, found.by_title, found.entry.headings
         else:
             entry, by_title, headings = own, True, own_headings
         heading = None
-        if wanted:
+        if wanted.startswith("^"):  # a block: `[[note^id]]`, its anchor made by the note
+            heading = Heading(id=wanted, text=wanted)
+        elif wanted:
             heading = find_heading(headings, wanted)
             if heading is None:
                 where = f"note '{entry.slug}'" if target else "this " + ("note" if own else "page")

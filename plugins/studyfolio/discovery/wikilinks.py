@@ -32,6 +32,9 @@ def split_wikilink(inner: str) -> tuple[str, str, str | None]:
     inner = inner.replace("\\|", "|")
     target, bar, text = inner.partition("|")
     target, _, heading = target.partition("#")
+    if "^" in target and not heading:  # `note^block-id`: the block's anchor
+        target, _, block = target.partition("^")
+        heading = "^" + block.strip()
     shown = text.strip() if bar else None
     return target.strip(), heading.strip(), shown or None
 

@@ -1,0 +1,200 @@
+"""Notes read as Obsidian writes them (vault mode): YAML front matter instead of `Key: value`
+lines, the title from the file name, the date from the front matter, git or the file.
+
+`STUDYFOLIO_OBSIDIAN = True` reads every note this way; a list of folders (relative to PATH)
+reads only the notes under them. Nothing in the vault is rewritten: the front matter is read
+here and blanked in the text Markdown converts, so every line keeps its number.
+
+The rules, as Obsidian has them:
+- title: `title` in the front matter, else the file name without `.md`, as written;
+- date: `date`, else `created` in the front matter, else the file's first git commit, else its
+  modification time;
+- tags: `tags` (or `tag`) as a list (`[a, b]` or `- a` lines) or a text of tags separated by
+  commas or spaces, a leading `#` dropped; `#tag` in the text adds to them (see obsidian/);
+- `aliases` are other titles a wikilink may use; `cssclasses`, `cssclass` and `publish` are
+  Obsidian's own and ignored;
+- URL: the file's path under the vault (or under the notes folder when the whole content is
+  the vault), folders included, so two notes of one name in two folders never share a page:
+  `notes/Algebra/Linear maps.md` -> `notes/algebra-linear-maps/`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+
+import yaml
+
+from .sourcemap import SourceMap
+
+KEY_LINE = re.compile(r"^([A-Za-z0-9_-]+)[ ]*:")
+IGNORED = {"cssclasses", "cssclass", "publish", "position"}
+LIST_KEYS = {"tags": "tags", "tag": "tags", "aliases": "aliases", "alias": "aliases"}
+
+
+def vault_folders(settings: dict) -> list[str] | None:
+    """The folders (relative to PATH, '' for all) read in vault mode; None when it is off."""
+    value = settings.get("STUDYFOLIO_OBSIDIAN")
+    if value is True:
+        return [""]
+    if isinstance(value, list | tuple):
+        return [str(folder).strip("/") for folder in value]
+    return None
+
+
+def in_vault(source_path: str, settings: dict) -> bool:
+    folders = vault_folders(settings)
+    if folders is None:
+        return False
+    relative = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/")
+    return any(not folder or relative.startswith(folder + "/") for folder in folders)
+
+
+@dataclass
+class FrontMatter:
+    """What a note's YAML front matter says, and where."""
+
+    first: int = 0  # the `---` lines, 1-based; 0 when there is none
+    last: int = 0
+    values: dict = field(default_factory=dict)
+    lines: dict[str, list[int]] = field(default_factory=dict)  # each key's line
+    problem: str = ""
+    problem_line: int = 0
+
+    def blank(self, text: str) -> str:
+        """`text` with the front matter lines emptied (the line count kept)."""
+        if not self.first:
+            return text
+        lines = text.split("\n")
+        lines[self.first - 1:self.last] = [""] * (self.last - self.first + 1)
+        return "\n".join(lines)
+
+
+def read_front_matter(source: SourceMap) -> FrontMatter:
+    """The YAML between a first line `---` and the next `---` (or `...`) line."""
+    lines = source.lines
+    if not lines or lines[0].rstrip() != "---":
+        return FrontMatter()
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        return FrontMatter()
+    matter = FrontMatter(first=1, last=end + 1)
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        matter.problem = getattr(error, "problem", None) or "unreadable"
+        matter.problem_line = 2 + (mark.line if mark else 0)
+        return matter
+    if not isinstance(data, dict):
+        matter.problem, matter.problem_line = "it is not 'key: value' lines", 2
+        return matter
+    matter.values = {str(key).lower(): value for key, value in data.items()}
+    for number in range(2, end + 1):
+        key = KEY_LINE.match(lines[number - 1])
+        if key:
+            matter.lines.setdefault(key.group(1).lower(), []).append(number)
+    if "created" in matter.lines and "date" not in matter.lines:
+        matter.lines["date"] = matter.lines["created"]
+    for key, name in LIST_KEYS.items():
+        if key in matter.lines and key != name:
+            matter.lines.setdefault(name, matter.lines[key])
+    return matter
+
+
+def as_list(value) -> list[str]:
+    """A front-matter list: `[a, b]`, `- a` lines, or `a, b` / `#a #b` text."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else str(value).replace(",", " ").split()
+    return [str(item).strip().lstrip("#") for item in items if str(item).strip().lstrip("#")]
+
+
+def as_text(value) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def metadata_values(matter: FrontMatter) -> dict[str, list[str]]:
+    """The front matter as the Meta extension would have given it ({key: [text]}), for
+    Pelican's metadata processing: lists joined by commas, Obsidian's own keys left out."""
+    found: dict[str, list[str]] = {}
+    lists: dict[str, list[str]] = {}
+    for key, value in matter.values.items():
+        if key in IGNORED or key == "created":  # `created` is a date source, read below
+            continue
+        if key in LIST_KEYS:
+            lists.setdefault(LIST_KEYS[key], []).extend(as_list(value))
+        else:
+            found[key] = [as_text(value)]
+    for name, items in lists.items():
+        if items:
+            found[name] = [", ".join(dict.fromkeys(items))]
+    date = matter.values.get("date") or matter.values.get("created")
+    if date:
+        found["date"] = [as_text(date)]
+    return found
+
+
+def vault_slug(source_path: str, settings: dict, slugify) -> str:
+    """The note's URL slug from its path under the vault: folders included."""
+    relative = os.path.relpath(source_path, settings["PATH"]).replace(os.sep, "/")
+    roots = [*(vault_folders(settings) or []), *settings.get("ARTICLE_PATHS", [])]
+    for folder in sorted((f.strip("/") for f in roots), key=len, reverse=True):
+        if folder and relative.startswith(folder + "/"):
+            relative = relative[len(folder) + 1:]
+            break
+    stem = os.path.splitext(relative)[0]
+    return "-".join(part for part in (slugify(piece) for piece in stem.split("/")) if part)
+
+
+class GitDates:
+    """The date of each file's first commit, read with one `git log` per repository."""
+
+    def __init__(self):
+        self.by_root: dict[str, dict[str, dt.datetime]] = {}
+
+    def first_commit(self, path: str) -> dt.datetime | None:
+        folder = os.path.dirname(os.path.abspath(path))
+        root = self.root_of(folder)
+        if root is None:
+            return None
+        if root not in self.by_root:
+            self.by_root[root] = self.read(root)
+        return self.by_root[root].get(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/"))
+
+    @staticmethod
+    def root_of(folder: str) -> str | None:
+        try:
+            done = subprocess.run(["git", "-C", folder, "rev-parse", "--show-toplevel"],
+                                  capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    @staticmethod
+    def read(root: str) -> dict[str, dt.datetime]:
+        """Every file's first commit: `git log` lists newest first, so the last seen wins."""
+        try:
+            done = subprocess.run(
+                ["git", "-C", root, "-c", "core.quotepath=off", "log", "--format=@%aI", "--name-only",
+                 "--diff-filter=A", "--no-renames"],
+                capture_output=True, text=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired):
+            return {}
+        found: dict[str, dt.datetime] = {}
+        when = None
+        for line in done.stdout.splitlines():
+            if line.startswith("@"):
+                when = dt.datetime.fromisoformat(line[1:])
+            elif line and when is not None:
+                found[line] = when
+        return found
+
+
+GIT_DATES = GitDates()
