@@ -20,6 +20,7 @@ SLUGIFY_SOURCE = "basename"  # URLs and card ids follow the file name, not the t
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "studyfolio.core",
+    "studyfolio.obsidian",  # Obsidian vaults as they are, when STUDYFOLIO_OBSIDIAN is set
     "studyfolio.math",
     "studyfolio.flashcards",
     "studyfolio.resources",

@@ -19,11 +19,20 @@ from pelican.utils import SafeDatetime, slugify
 from .decode import NotText, decode_note
 from .diagnostics import Diagnostic, Severity
 from .limits import check_source
-from .metadata import DATE_HINT, check_metadata, date_problem, one_value_each
+from .metadata import DATE_HINT, check_metadata, date_problem, one_value_each, split_list
 from .pelican_api import formatted_metadata
 from .source import NoteSource, site_relative
 from .unpublished import NotPublished
-from .vault import GIT_DATES, FrontMatter, in_vault, metadata_values, read_front_matter, vault_slug
+from .vault import (
+    GIT_DATES,
+    FrontMatter,
+    blank_comments,
+    hashtags,
+    in_vault,
+    metadata_values,
+    read_front_matter,
+    vault_slug,
+)
 
 TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 NESTING_HINT = "lists, quotes or blocks are nested too deeply: flatten the deepest ones"
@@ -54,13 +63,14 @@ class NoteReader(MarkdownReader):
         matter = self.read_vault_note(note) if self.vault else None
         md = self.markdown()
         md.studyfolio_note = note
+        md.studyfolio_vault = self.vault
         try:
             content = md.convert(note.text)
         except RecursionError:
             raise NotPublished(Diagnostic(
                 note.path, 1, "not published: the note is nested too deeply to convert",
                 NESTING_HINT)) from None
-        meta = metadata_values(matter) if matter is not None else getattr(md, "Meta", {})
+        meta = self.vault_metadata(note, matter) if matter is not None else getattr(md, "Meta", {})
         self.key_lines = matter.lines if matter is not None else note.map.metadata.keys
         metadata = self.read_metadata(md, source_path, meta)
         self.complete(note, metadata, source_path)
@@ -72,10 +82,20 @@ class NoteReader(MarkdownReader):
         """Read a vault note's YAML front matter and blank it in the text Markdown converts."""
         matter = read_front_matter(note.map)
         note.text = matter.blank(note.text)
+        note.text = blank_comments(note.map)
         if matter.problem:
             note.error(matter.problem_line, f"the front matter is not valid YAML: {matter.problem}; it is not used",
                        "write it as key: value lines between two --- lines, lists as [a, b] or - a lines")
         return matter
+
+    @staticmethod
+    def vault_metadata(note: NoteSource, matter: FrontMatter) -> dict[str, list[str]]:
+        """The front matter's values, with the `#tags` of the text added to its tags."""
+        meta = metadata_values(matter)
+        tags = [*split_list(meta.get("tags", [""])[0]), *hashtags(note.map)]
+        if tags:
+            meta["tags"] = [", ".join(dict.fromkeys(tags))]
+        return meta
 
     def source(self, source_path: str) -> NoteSource:
         """The note's text, with its undecodable bytes reported; NotPublished if not text."""
@@ -93,7 +113,7 @@ class NoteReader(MarkdownReader):
             raise NotPublished(Diagnostic(
                 path, 1, "not published: the note is empty", "write a Title: line and some text",
                 Severity.WARNING))
-        note = NoteSource(path=path, text=decoded.text)
+        note = NoteSource(path=path, text=decoded.text, content_path=self.settings["PATH"])
         for line, message, hint in decoded.problems:
             note.error(line, message, hint)
         return note

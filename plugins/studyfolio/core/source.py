@@ -24,6 +24,7 @@ class NoteSource:
     path: str
     text: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    content_path: str = ""  # the content folder (PATH), where embedded files are looked for
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _starts_of: str | None = field(default=None, repr=False, compare=False)
     _map: SourceMap | None = field(default=None, repr=False, compare=False)

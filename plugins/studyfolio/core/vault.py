@@ -19,6 +19,7 @@ The rules, as Obsidian has them:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -151,6 +152,69 @@ def vault_slug(source_path: str, settings: dict, slugify) -> str:
             break
     stem = os.path.splitext(relative)[0]
     return "-".join(part for part in (slugify(piece) for piece in stem.split("/")) if part)
+
+
+COMMENT = re.compile(r"%%.*?%%", re.DOTALL)
+HASHTAG = re.compile(r"(?<![\w&#/\\`])#(?P<tag>[\w/-]*[^\W\d][\w/-]*)")
+ATTACHMENT_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".pdf"}
+
+
+def blank_comments(source: SourceMap) -> str:
+    """The text with Obsidian's `%%comments%%` removed outside code, their lines kept."""
+    text = "\n".join(source.lines)
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    code_spans = [s for s in source.spans if s.kind == "code"]
+
+    def in_code(offset: int) -> bool:
+        line = bisect.bisect_right(starts, offset)
+        column = offset - starts[line - 1] + 1
+        return source.in_code(line) or any(
+            (s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in code_spans)
+
+    return COMMENT.sub(lambda m: m.group(0) if in_code(m.start()) else "\n" * m.group(0).count("\n"), text)
+
+
+def hashtags(source: SourceMap) -> list[str]:
+    """The `#tags` written in the note's prose (outside code and math), in order, once each."""
+    found: dict[str, None] = {}
+    masked = {}
+    for span in source.spans:
+        for number in range(span.line, span.end_line + 1):
+            masked.setdefault(number, []).append(span)
+    for first, last in source.paragraphs:
+        for number in range(first, last + 1):
+            line = source.lines[number - 1]
+            for match in HASHTAG.finditer(line):
+                column = match.start() + 1
+                if any((s.line, s.column) <= (number, column) < (s.end_line, s.end_column)
+                       for s in masked.get(number, ())):
+                    continue
+                found.setdefault(match.group("tag").strip("/"), None)
+    return list(found)
+
+
+def attachment_index(content_path: str) -> dict[str, str]:
+    """Every attachment of the content folder by file name (folded) and by path: the path
+    relative to the content folder. Of two files with one name, the one nearest the top wins
+    (Obsidian's shortest-path rule)."""
+    found: dict[str, str] = {}
+    for folder, dirs, files in os.walk(content_path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if os.path.splitext(name)[1].lower() not in ATTACHMENT_TYPES:
+                continue
+            relative = os.path.relpath(os.path.join(folder, name), content_path).replace(os.sep, "/")
+            for key in (name.casefold(), relative.casefold()):
+                if key not in found or relative.count("/") < found[key].count("/"):
+                    found[key] = relative
+    return found
+
+
+def attachment_paths(settings: dict) -> list[str]:
+    """The attachments under the vault folders, relative to PATH (copied to the site)."""
+    folders = vault_folders(settings) or []
+    paths = set(attachment_index(settings["PATH"]).values())
+    return sorted(p for p in paths if any(not f or p.startswith(f + "/") for f in folders))
 
 
 class GitDates:

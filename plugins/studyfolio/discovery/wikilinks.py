@@ -7,13 +7,16 @@ Inside a table, write the pipe as `\\|`: `[[svd\\|the SVD]]`."""
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as etree
 from collections import Counter
 
 from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 
+from ..core.diagnostics import did_you_mean
 from ..core.source import note_of
+from ..core.vault import ATTACHMENT_TYPES, attachment_index
 
 # Above `escape` (180) so `\\|` inside a table cell still separates the shown text;
 # below code spans (190) and math (185-187), so `[[x]]` in code or TeX stays as written.
@@ -45,6 +48,7 @@ class WikilinkProcessor(InlineProcessor):
     def __init__(self, pattern: str, md):
         super().__init__(pattern, md)
         self.seen: Counter[str] = Counter()
+        self.attachments: dict[str, dict[str, str]] = {}  # by content folder, for one build
 
     def reset(self) -> None:
         self.seen.clear()
@@ -69,6 +73,8 @@ class WikilinkProcessor(InlineProcessor):
         if not target and not heading:
             note.error(line, f"empty wikilink {raw}", "write [[note title]] or [[slug|shown text]]")
             return raw, m.start(0), m.end(0)
+        if m.group(1) and os.path.splitext(target)[1].lower() in ATTACHMENT_TYPES:
+            return self.attachment(note, line, raw, target, text), m.start(0), m.end(0)
         if m.group(1):
             note.error(
                 line,
@@ -87,6 +93,35 @@ class WikilinkProcessor(InlineProcessor):
             text = f"{target} › {heading}" if target and heading else (target or heading)
         link.text = text
         return link, m.start(0), m.end(0)
+
+
+    def attachment(self, note, line: int, raw: str, name: str, shown: str | None):
+        """`![[plot.png]]`, `![[plot.png|300]]` (a width) or `![[plot.png|a caption]]`: the
+        file found anywhere in the content folder, by name or path, as Obsidian finds it."""
+        if note.content_path not in self.attachments:
+            self.attachments[note.content_path] = attachment_index(note.content_path)
+        found = self.attachments[note.content_path]
+        relative = found.get(name.casefold()) or found.get(name.rsplit("/", 1)[-1].casefold())
+        if relative is None:
+            names = sorted({value.rsplit("/", 1)[-1] for value in found.values()})
+            note.error(line, f"embedded file not found: !{raw}", did_you_mean(name, names)
+                       or "put the file in the content folder (any subfolder), or fix its name")
+            missing = etree.Element("span", {"class": "wikilink-missing"})
+            missing.text = "!" + raw
+            return missing
+        if relative.lower().endswith(".pdf"):
+            link = etree.Element("a", {"href": "{static}/" + relative})
+            link.text = shown or name
+            return link
+        image = etree.Element("img", {"src": "{static}/" + relative, "alt": name.rsplit("/", 1)[-1]})
+        size = (shown or "").split("x")
+        if shown and all(part.isdigit() for part in size):
+            image.set("width", size[0])
+            if len(size) > 1:
+                image.set("height", size[1])
+        elif shown:
+            image.set("alt", shown)
+        return image
 
 
 class WikilinkExtension(Extension):
