@@ -45,6 +45,7 @@ def test_reviews_json_publishes_every_valid_review_grouped_by_card(srs_build):
         "relearning_steps": [600],
         "maximum_interval": 36500,
         "new_per_day": 3,
+        "learn_ahead": 1200,
     }
     assert data["history"] == {
         "bayes-0badcafe": [1789984800000, 2, 5000],
