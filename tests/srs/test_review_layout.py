@@ -166,3 +166,38 @@ def test_the_learn_ahead_window_is_the_one_the_build_published(phone, site, shor
     else:
         assert phone.inner_text("[data-done] h2") == "Session complete"
         assert "Next card due today at 10:10 (in 10m)." in phone.inner_text("[data-done]")
+
+
+def test_on_a_wide_screen_the_filters_open_over_the_card_and_close_like_a_menu(page, site):
+    page.clock.set_fixed_time(NOW)
+    page.goto(f"{site}/review/")
+    page.wait_for_selector("#review[aria-busy=false]")
+    summary_box, card_box = box(page, "[data-filters] summary"), box(page, "[data-card]")
+    assert summary_box["y"] + summary_box["height"] <= card_box["y"]  # beside the title, above the card
+    page.click("[data-filters] summary")
+    assert box(page, "[data-card]") == card_box  # the open filters do not push the card down
+    page.focus("select[name=tag]")
+    page.keyboard.press("Escape")
+    assert page.is_hidden("select[name=tag]")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.click("[data-filters] summary")
+    page.click("[data-question]")
+    assert page.is_hidden("select[name=tag]")
+
+
+def test_after_a_long_answer_the_next_card_is_shown_from_its_top(phone, site, srs_build):
+    long = " ".join(["And so on."] * 400)
+    cards = json.loads((srs_build.output / "cards.json").read_text())
+    for card in cards["cards"]:
+        if card["id"] == "variance-5e6f7a8b":  # the second card: a long question too
+            card["question"] += f"<p>{long}</p>"
+    phone.route("**/cards.json", lambda route: route.fulfill(json=cards))
+    phone.goto(f"{site}/review/")
+    phone.wait_for_selector("#review[aria-busy=false]")
+    phone.evaluate(f"document.querySelector('[data-answer]').insertAdjacentHTML('beforeend', '<p>{long}</p>')")
+    phone.tap("[data-reveal]")
+    phone.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    assert box(phone, "[data-card]")["y"] < 0
+    phone.tap("[data-rating='3']")
+    assert phone.inner_text("[data-question]").strip().startswith("Why square the distances?")
+    assert 0 <= box(phone, "[data-card]")["y"] < 844

@@ -27,7 +27,8 @@
     card: $("[data-card]"), meta: $("[data-meta]"), question: $("[data-question]"),
     answer: $("[data-answer]"), reveal: $("[data-reveal]"), ratings: $("[data-ratings]"),
     intervals: root.querySelectorAll("[data-interval]"), undo: $("[data-undo]"),
-    skip: $("[data-skip]"), done: $("[data-done]"), deck: $("[data-deck]"), filterLabel: $("[data-filter-label]"),
+    skip: $("[data-skip]"), done: $("[data-done]"), deck: $("[data-deck]"),
+    filters: $("[data-filters]"), filterLabel: $("[data-filter-label]"),
     exportButton: $("[data-export]"), importInput: $("[data-import]"), status: $("[data-data-status]")
   };
   var site = root.getAttribute("data-site") || "";
@@ -226,7 +227,10 @@
     markReady();
     if (!id) { current = null; finish(); return; }
     ui.done.hidden = true; ui.stage.hidden = false;
-    if (current !== id) { current = id; showCard(byId[id]); }
+    if (current !== id) {
+      current = id; showCard(byId[id]);
+      if (ui.card.getBoundingClientRect().top < 0) { ui.card.scrollIntoView({ block: "start" }); } /* after a long answer */
+    }
     ui.card.focus({ preventScroll: true });
   }
 
@@ -436,6 +440,7 @@
   function onKey(event) {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
     var target = event.target, tag = target && target.tagName;
+    if (event.key === "Escape" && ui.filters && ui.filters.open) { closeFilters(true); return; }
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target && target.isContentEditable)) { return; }
     var key = event.key;
     if (key === " " || (key === "Enter" && tag !== "BUTTON" && tag !== "A" && tag !== "SUMMARY")) {
@@ -450,8 +455,19 @@
     }
   }
 
+  /* The folded filters close with Escape or a click elsewhere, as a menu does. */
+  function closeFilters(refocus) {
+    ui.filters.open = false;
+    if (refocus) { ui.filters.querySelector("summary").focus(); }
+  }
+
   function wire() {
     document.addEventListener("keydown", onKey);
+    if (ui.filters) {
+      document.addEventListener("click", function (event) {
+        if (ui.filters.open && !ui.filters.contains(event.target)) { closeFilters(false); }
+      });
+    }
     ui.reveal.addEventListener("click", reveal);
     ui.ratings.addEventListener("click", function (event) {
       var button = event.target.closest("[data-rating]");
