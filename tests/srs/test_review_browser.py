@@ -216,6 +216,7 @@ def test_an_unreadable_saved_log_is_kept_aside_not_wiped(page, site):
 
 def test_deck_filters_change_the_session_and_the_address(page, site):
     open_review(page, site)
+    page.click("[data-filters] summary")  # the filters are folded into one control
     page.select_option("select[name=level]", "hard")
     assert page.url.endswith("/review/?level=hard")
     assert progress(page) == "0 due · 1 new · 0 done today Deck mastery 0%"
@@ -233,10 +234,12 @@ def test_without_javascript_the_page_says_where_the_cards_are(browser, site):
     context.close()
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots(browser, site, screenshot, width, scheme):
-    context = browser.new_context(viewport={"width": width, "height": 860}, color_scheme=scheme)
+def test_screenshots(browser, site, screenshot, width, height, scheme):
+    phone = width < 600  # a touch screen: no key hints, the rating bar at the bottom
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                  has_touch=phone, is_mobile=phone)
     page = context.new_page()
     open_review(page, site)
     screenshot(page, f"srs-review-question-{width}-{scheme}")

@@ -77,6 +77,7 @@ def test_history_is_grouped_by_card_in_time_order_flat_with_the_scheduler():
             "relearning_steps": [600],
             "maximum_interval": 36500,
             "new_per_day": 7,
+            "learn_ahead": 1200,
         },
         "history": {"a": [at_ms, 1, 4, at_ms + 86400000, 3, 5], "b": [at_ms, 2, 7]},
     }

@@ -45,6 +45,7 @@ def test_reviews_json_publishes_every_valid_review_grouped_by_card(srs_build):
         "relearning_steps": [600],
         "maximum_interval": 36500,
         "new_per_day": 3,
+        "learn_ahead": 1200,
     }
     assert data["history"] == {
         "bayes-0badcafe": [1789984800000, 2, 5000],
@@ -71,7 +72,7 @@ def test_review_page_offers_every_deck_and_loads_only_site_files(srs_build):
         "level": [("", "Any level"), ("easy", "easy (2)"), ("medium", "medium (2)"), ("hard", "hard (1)")],
     }
     assert [b.text_content().split()[0] for b in review.cssselect("[data-rating]")] == ["Again", "Hard", "Good", "Easy"]
-    assert "needs JavaScript" in review.cssselect("noscript")[0].text_content()
+    assert "Reviewing needs JavaScript" in review.cssselect(".review-nojs")[0].text_content()
     assets = [e.get("src") for e in page.iter("script")] + [e.get("href") for e in page.iter("link")]
     assert all(a.startswith("/") for a in assets if a), assets
     for asset in ("/theme/js/review-page.js", "/theme/css/studyfolio.css"):

@@ -27,9 +27,11 @@ BUNDLES = {
     ),
     # Every page, deferred: the theme switch, search, and the deck pages' "Show all answers".
     "js/site.js": ("js/theme.js", "js/search.js", "js/flashcards.js"),
-    # /review/: FSRS, the review log and the review page itself (render-blocking: the first
-    # paint shows the first card).
-    "js/review-page.js": ("js/fsrs.js", "js/srslog.js", "js/review.js"),
+    # /review/: FSRS, the review log, the session (queue, undo, counters), this browser's saved
+    # log and the review page itself (render-blocking: the first paint shows the first card).
+    "js/review-page.js": (
+        "js/fsrs.js", "js/srslog.js", "js/review-session.js", "js/review-store.js", "js/review.js",
+    ),
     # Deck pages: mastery now, from the same FSRS and review log.
     "js/deck-page.js": ("js/fsrs.js", "js/srslog.js", "js/mastery.js"),
 }

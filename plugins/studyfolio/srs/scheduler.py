@@ -21,6 +21,8 @@ RELEARNING_STEPS = (timedelta(minutes=10),)
 MAXIMUM_INTERVAL = 36500
 DEFAULT_RETENTION = 0.9
 DEFAULT_NEW_PER_DAY = 20
+# A session's last cards: those in a learning step due within this window (published in the
+# review JSON as `learn_ahead`, seconds, for the review page).
 LEARN_AHEAD = timedelta(minutes=20)
 
 
@@ -47,6 +49,7 @@ class SchedulerConfig:
             "relearning_steps": [int(step.total_seconds()) for step in RELEARNING_STEPS],
             "maximum_interval": MAXIMUM_INTERVAL,
             "new_per_day": self.new_per_day,
+            "learn_ahead": int(LEARN_AHEAD.total_seconds()),
         }
 
     @classmethod

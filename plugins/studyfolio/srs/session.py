@@ -1,10 +1,10 @@
 """One review session over a deck: which card comes next, rating, undo and skip.
 
-The order is the review page's (theme/static/js/review.js): cards due now, soonest first; then
-new cards, up to what is left of the daily limit; then cards in a learning step that fall due
-within 20 minutes, so a session ends with nothing left hanging. A rating the learner takes
-back (undo) is never written: the caller writes a rating only once the next one is made or the
-session ends."""
+The order is the review page's (theme/static/js/review-session.js): cards due now, soonest
+first; then new cards, up to what is left of the daily limit; then cards in a learning step
+that fall due within LEARN_AHEAD (20 minutes; the build publishes it for the page), so a
+session ends with nothing left hanging. A rating the learner takes back (undo) is never
+written: the caller writes a rating only once the next one is made or the session ends."""
 
 from __future__ import annotations
 

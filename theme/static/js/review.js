@@ -1,24 +1,24 @@
-/* The review page: cards due now first (soonest first), then new cards up to the daily limit,
-   then cards in a learning step due within 20 minutes; one at a time, by keyboard or pointer.
+/* The review page: the DOM, keys and buttons of one review session at a time. The queue, undo and
+   counters are review-session.js's (the order of plugins/studyfolio/srs/session.py); this
+   browser's log in localStorage is review-store.js's; states come from replaying through fsrs.js.
    History = the build's reviews.json (from content/reviews.jsonl) united with this browser's
-   own log in localStorage; card states are rebuilt by replaying it through fsrs.js.
-   The first card comes quickly: the build publishes each card's state after the published log
-   (review/cards-N.json: a hundred cards with their HTML; review/index.json: every card), so
-   only this browser's own later reviews are replayed on top of it; the index, cards.json and
-   reviews.json load once that card is shown (a card with an own review no later than its
-   published ones waits for them, and is replayed from its whole history).
-   The own log is append-only: the last rating is written when the next one is made or the page
-   is left, so Undo takes it back before it is ever written. */
+   own log. The first card comes quickly: the build publishes each card's state after the
+   published log (review/cards-N.json: a hundred cards with their HTML; review/index.json: every
+   card), so only this browser's own later reviews are replayed on top of it; the index,
+   cards.json and reviews.json load once that card is shown (a card with an own review no later
+   than its published ones waits for them, and is replayed from its whole history).
+   Each rating is saved as it is made; Undo takes it back out of the saved log. */
 (function () {
   "use strict";
   var FSRS = window.StudyfolioFSRS, LOG = window.StudyfolioReviews;
+  var SESSION = window.StudyfolioSession, STORE = window.StudyfolioReviewStore;
   var root = document.getElementById("review");
-  if (!root || !FSRS || !LOG) { return; }
+  if (!root || !FSRS || !LOG || !SESSION || !STORE) { return; }
 
-  var STORE = LOG.STORE, FORMAT = LOG.FORMAT, VERSION = LOG.VERSION;
-  var parseAt = LOG.parseAt, formatAt = LOG.formatAt, entryProblem = LOG.entryProblem;
-  var readDocument = LOG.readDocument, keyOf = LOG.keyOf, idMap = LOG.idMap;
-  var MINUTE = 60000, DAY = 86400000, LEARN_AHEAD = 20 * MINUTE;
+  var FORMAT = LOG.FORMAT, VERSION = LOG.VERSION;
+  var formatAt = LOG.formatAt, entryProblem = LOG.entryProblem;
+  var readDocument = LOG.readDocument, idMap = LOG.idMap, dayStart = SESSION.dayStart;
+  var MINUTE = 60000, DAY = SESSION.DAY;
   var NAMES = ["Again", "Hard", "Good", "Easy"];
 
   function $(selector) { return root.querySelector(selector); }
@@ -28,17 +28,12 @@
     answer: $("[data-answer]"), reveal: $("[data-reveal]"), ratings: $("[data-ratings]"),
     intervals: root.querySelectorAll("[data-interval]"), undo: $("[data-undo]"),
     skip: $("[data-skip]"), done: $("[data-done]"), deck: $("[data-deck]"),
+    filters: $("[data-filters]"), filterLabel: $("[data-filter-label]"),
     exportButton: $("[data-export]"), importInput: $("[data-import]"), status: $("[data-data-status]")
   };
   var site = root.getAttribute("data-site") || "";
+  var dateFormat = root.getAttribute("data-date-format") || "%-d %B %Y";
   root.setAttribute("aria-busy", "true"); /* "false" once the whole session is counted */
-
-  /* ---------- this browser's log ---------- */
-
-  /* items: the saved log as this tab knows it; unstored: ratings the browser refused to store
-     (a full quota), kept in memory, in every later write and in exports until one succeeds. */
-  var own = { items: [], unstored: [], byCard: idMap(), keys: idMap(), unusable: 0, saving: true };
-  var unsaved = null; /* the last rating, saved at once: undo takes it back out of the log */
 
   function notice(kind, text) {
     var p = document.createElement("p");
@@ -48,109 +43,11 @@
     ui.notices.appendChild(p);
   }
 
-  function storage() {
-    try { return window.localStorage; } catch { return null; }
-  }
-
-  /* The saved log's items, keeping an unreadable one aside (never wiped) and starting afresh. */
-  function readStore() {
-    var store = storage();
-    var raw = null;
-    if (store) { try { raw = store.getItem(STORE); } catch { store = null; } }
-    if (!store) {
-      if (own.saving) {
-        own.saving = false;
-        notice("error", "This browser does not let the page save your reviews: export them before you leave.");
-      }
-      return own.items;
-    }
-    if (raw === null) { return []; }
-    try {
-      return readDocument(raw).reviews;
-    } catch (problem) {
-      var aside = STORE + "-unreadable-" + new Date().toISOString();
-      try {
-        store.setItem(aside, raw);
-        store.setItem(STORE, JSON.stringify({ format: FORMAT, version: VERSION, reviews: [] }));
-        notice("error", "The reviews saved in this browser could not be read, so they were kept aside, untouched, under the storage key “" +
-          aside + "”; new ratings go to a fresh log. (" + problem.message.replace(/ Nothing was imported\.$/, "") + ")");
-      } catch {
-        own.saving = false;
-        notice("error", "The reviews saved in this browser could not be read and could not be kept aside; nothing is saved until you export and reload.");
-      }
-      return [];
-    }
-  }
-
-  function writeStore(items) {
-    var store = storage();
-    if (!store || !own.saving) { return false; }
-    try {
-      store.setItem(STORE, JSON.stringify({ format: FORMAT, version: VERSION, reviews: items }));
-      return true;
-    } catch (e) {
-      notice("error", "This browser refused to save your last rating (" + e.name + "). Export your reviews now so they are not lost.");
-      return false;
-    }
-  }
-
-  function loadOwn() {
-    var stored = readStore();
-    own.items = stored === own.items ? stored : stored.concat(own.unstored);
-    own.byCard = idMap(); own.keys = idMap(); own.unusable = 0;
-    for (var i = 0; i < own.items.length; i++) {
-      var e = own.items[i];
-      if (entryProblem(e)) { own.unusable++; continue; }
-      addOwn(e);
-    }
-    if (own.unusable) {
-      notice("warning", own.unusable + " saved review(s) in this browser could not be read; they are kept in the log but not used.");
-    }
-  }
-
-  function addOwn(e) {
-    var at = parseAt(e.at);
-    var k = keyOf(e.card, at);
-    if (own.keys[k]) { return false; }
-    own.keys[k] = true;
-    (own.byCard[e.card] = own.byCard[e.card] || []).push([at, e.rating, e.ms]);
-    return true;
-  }
-
-  /* The saved log changed by `change` (a function of its items), written back with what could
-     not be stored before; reads it again first, so other tabs' ratings are kept. */
-  function storeOwn(change) {
-    var stored = readStore();
-    if (stored === own.items) { own.items = change(own.items); return; } /* no storage at all */
-    var items = change(stored.concat(own.unstored)), before = own.unstored.length;
-    if (writeStore(items)) {
-      own.unstored = [];
-      if (before) { notice("status", "The " + before + " rating(s) this browser could not save before are saved now."); }
-    } else {
-      own.unstored = items.slice(stored.length);
-    }
-    own.items = items;
-  }
-
-  function appendOwn(entries) {
-    storeOwn(function (items) { return items.concat(entries); });
-  }
-
-  function dropOwn(entry) {
-    storeOwn(function (items) {
-      return items.filter(function (e) { return !(e.card === entry.card && e.at === entry.at); });
-    });
-  }
-
-  /* Ends the time the last rating can be taken back (a new deck, an import, another tab). */
-  function endUndo() {
-    unsaved = null;
-    ui.undo.disabled = true;
-  }
+  var own = new STORE.Store({ notice: notice }); /* this browser's log */
 
   /* ---------- cards, history and states ---------- */
 
-  var scheduler, newPerDay = 20;
+  var scheduler, newPerDay = 20, learnAhead = 0;
   var cards = [], byId = idMap(), published = idMap(), reviewsOf = idMap(), states = idMap();
   var index = null, base = idMap(); /* review/index.json, and the states it publishes by card id */
 
@@ -188,11 +85,9 @@
   /* ---------- the session ---------- */
 
   var filters = { note: "", tag: "", level: "" };
-  var deck = [], pending = [], forced = null, current = null, revealed = false, shownAt = 0;
-  var last = null, rated = [0, 0, 0, 0], skipped = 0, doneToday = 0, sessionStart = 0;
+  var session = null, current = null, revealed = false, shownAt = 0;
 
   function now() { return Math.floor(Date.now() / 1000) * 1000; }
-  function dayStart(ms) { var d = new Date(ms); d.setHours(0, 0, 0, 0); return d.getTime(); }
 
   function inDeck(card) {
     return (!filters.note || card.note.slug === filters.note) &&
@@ -201,27 +96,21 @@
   }
 
   function startSession(first) {
-    var t = now(), today = dayStart(t), introduced = 0, id, i;
-    deck = cards.filter(inDeck);
-    for (id in reviewsOf) {
-      if (reviewsOf[id][0] >= today) { introduced++; }
-    }
-    var due = [], fresh = [], left = Math.max(0, newPerDay - introduced);
-    doneToday = 0;
-    for (i = 0; i < deck.length; i++) {
-      id = deck[i].id;
-      var h = reviewsOf[id];
-      if (!h) { if (fresh.length < left) { fresh.push(id); } continue; }
-      if (states[id].due <= t) { due.push(id); }
-      for (var j = h.length - 3; j >= 0 && h[j] >= today; j -= 3) { doneToday++; }
-    }
-    due.sort(function (a, b) { return states[a].due - states[b].due; });
-    pending = due.concat(fresh);
-    forced = first && pending.indexOf(first) >= 0 ? first : null;
-    last = null; rated = [0, 0, 0, 0]; skipped = 0; sessionStart = t; busy = false;
+    session = new SESSION.Session({
+      deck: cards.filter(inDeck).map(function (card) { return card.id; }),
+      states: states, histories: reviewsOf, scheduler: scheduler,
+      newPerDay: newPerDay, learnAhead: learnAhead, now: now(), first: first
+    });
+    busy = false;
     root.setAttribute("aria-busy", "false");
     ui.undo.disabled = true;
     show();
+  }
+
+  /* Ends the time the last rating can be taken back (a new deck, an export, an import, another tab). */
+  function endUndo() {
+    if (session) { session.forgetUndo(); }
+    ui.undo.disabled = true;
   }
 
   /* The published state of a row of review/index.json or review/cards-N.json (null: never reviewed). */
@@ -266,41 +155,10 @@
     markReady();
   }
 
-  function pick() {
-    if (forced && pending.indexOf(forced) >= 0) { return forced; }
-    var t = now(), best = null, ahead = null, fresh = null;
-    for (var i = 0; i < pending.length; i++) {
-      var id = pending[i], s = states[id];
-      if (!s) { if (fresh === null) { fresh = id; } continue; }
-      if (s.due <= t) { if (best === null || s.due < states[best].due) { best = id; } }
-      else if (s.due <= t + LEARN_AHEAD && (ahead === null || s.due < states[ahead].due)) { ahead = id; }
-    }
-    return best || fresh || ahead;
-  }
-
-  function counts() {
-    var t = now(), due = 0, fresh = 0;
-    for (var i = 0; i < pending.length; i++) {
-      var s = states[pending[i]];
-      if (!s) { fresh++; } else if (s.due <= t) { due++; }
-    }
-    return [due, fresh];
-  }
-
-  function mastery() {
-    if (!deck.length) { return 0; }
-    var t = now(), sum = 0;
-    for (var i = 0; i < deck.length; i++) {
-      var s = states[deck[i].id];
-      if (s) { sum += scheduler.retrievability(s, t); }
-    }
-    return Math.round(100 * sum / deck.length);
-  }
-
   function showProgress() {
-    var c = counts();
+    var t = now(), c = session.counts(t);
     ui.progress.textContent = "";
-    var parts = [[c[0], " due"], [c[1], " new"], [doneToday, " done today"]];
+    var parts = [[c.due, " due"], [c.fresh, " new"], [c.done, " done today"]];
     for (var i = 0; i < parts.length; i++) {
       if (i) { ui.progress.appendChild(document.createTextNode(" · ")); }
       var strong = document.createElement("strong");
@@ -310,7 +168,7 @@
     }
     var m = document.createElement("span");
     m.className = "review-mastery";
-    m.textContent = "Deck mastery " + mastery() + "%";
+    m.textContent = "Deck mastery " + session.mastery(t) + "%";
     m.title = "The chance, on average, that you recall a card of this deck right now";
     ui.progress.appendChild(m);
   }
@@ -364,12 +222,15 @@
   }
 
   function show() {
-    var id = pick();
+    var id = session.pick(now());
     showProgress();
     markReady();
     if (!id) { current = null; finish(); return; }
     ui.done.hidden = true; ui.stage.hidden = false;
-    if (current !== id) { current = id; showCard(byId[id]); }
+    if (current !== id) {
+      current = id; showCard(byId[id]);
+      if (ui.card.getBoundingClientRect().top < 0) { ui.card.scrollIntoView({ block: "start" }); } /* after a long answer */
+    }
     ui.card.focus({ preventScroll: true });
   }
 
@@ -396,76 +257,72 @@
 
   function rate(rating) {
     if (busy || !current || !revealed) { return; }
-    var id = current, t = now(), before = states[id] || null;
-    if (before && t <= before.lastReview) { t = before.lastReview + 1000; } /* one card, one review per instant */
-    var entry = { card: id, at: formatAt(t), rating: rating, ms: Math.max(0, Date.now() - shownAt) };
-    last = { id: id, before: before, reviews: reviewsOf[id], pending: pending.slice() };
-    unsaved = { entry: entry };
-    addOwn(entry);
-    appendOwn([entry]);
-    reviewsOf[id] = mergedHistory(id);
-    states[id] = scheduler.review(before || scheduler.newCard(), rating, t);
-    if (states[id].due - t >= DAY) { pending.splice(pending.indexOf(id), 1); }
-    rated[rating - 1]++; doneToday++;
-    forced = null; revealed = false; current = null;
+    var review = session.rate(current, rating, now(), Math.max(0, Date.now() - shownAt));
+    var entry = { card: current, at: formatAt(review[0]), rating: rating, ms: review[2] };
+    own.add(entry);
+    own.append([entry]);
+    revealed = false; current = null;
     ui.undo.disabled = false;
     show();
   }
 
   function undo() {
-    if (busy || !last || !unsaved) { return; }
-    var e = unsaved.entry, at = parseAt(e.at), mine = own.byCard[e.card];
-    delete own.keys[keyOf(e.card, at)];
-    mine.splice(mine.length - 1, 1);
-    if (!mine.length) { delete own.byCard[e.card]; }
-    dropOwn(e);
-    unsaved = null;
-    if (last.reviews) { reviewsOf[last.id] = last.reviews; } else { delete reviewsOf[last.id]; }
-    if (last.before) { states[last.id] = last.before; } else { delete states[last.id]; }
-    pending = last.pending; forced = last.id;
-    rated[e.rating - 1]--; doneToday--;
-    last = null; current = null; ui.undo.disabled = true;
+    var back = busy ? null : session && session.undo();
+    if (!back) { return; }
+    own.drop({ card: back.card, at: formatAt(back.review[0]), rating: back.review[1], ms: back.review[2] });
+    current = null; ui.undo.disabled = true;
     show();
   }
 
   function skip() {
     if (busy || !current) { return; }
-    pending.splice(pending.indexOf(current), 1);
-    skipped++; forced = null; current = null;
+    session.skip(current);
+    current = null;
     show();
+  }
+
+  /* `ms` as a date in the site's format (DEFAULT_DATE_FORMAT: %d %-d %m %-m %B %b %A %a %Y %y %%). */
+  function siteDate(ms) {
+    var d = new Date(ms);
+    function name(options) { return d.toLocaleDateString("en-GB", options); }
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    var parts = {
+      d: two(d.getDate()), "-d": String(d.getDate()), m: two(d.getMonth() + 1), "-m": String(d.getMonth() + 1),
+      B: name({ month: "long" }), b: name({ month: "short" }).slice(0, 3), A: name({ weekday: "long" }),
+      a: name({ weekday: "short" }), Y: String(d.getFullYear()), y: two(d.getFullYear() % 100), "%": "%"
+    };
+    return dateFormat.replace(/%(-?[a-zA-Z%])/g, function (all, code) { return code in parts ? parts[code] : all; });
   }
 
   function when(ms) {
     var d = new Date(ms), t = now();
-    var time = d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-    if (dayStart(ms) === dayStart(t)) { return "today at " + time + " (in " + label(ms - t) + ")"; }
-    return d.toLocaleDateString([], { weekday: "short", day: "numeric", month: "short" }) + " at " + time + " (in " + label(ms - t) + ")";
+    var time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+    var tomorrow = new Date(t);
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    var day = dayStart(ms) === dayStart(t) ? "today" : dayStart(ms) === dayStart(tomorrow.getTime()) ? "tomorrow" : siteDate(ms);
+    return day + " at " + time + " (in " + label(ms - t) + ")";
   }
 
   function finish() {
     ui.stage.hidden = true;
     ui.done.hidden = false;
     ui.done.textContent = "";
-    var total = rated[0] + rated[1] + rated[2] + rated[3];
+    var total = session.total(), rated = session.rated;
     function para(text, cls) {
       var p = document.createElement("p");
       if (cls) { p.className = cls; }
       p.textContent = text; ui.done.appendChild(p); return p;
     }
     var h = document.createElement("h2");
-    h.textContent = total ? "Session complete" : deck.length ? "Nothing to review right now" : "No cards in this deck";
+    h.textContent = total ? "Session complete" : session.deck.length ? "Nothing to review right now" : "No cards in this deck";
     ui.done.appendChild(h);
     if (total) {
-      var minutes = Math.max(1, Math.round((now() - sessionStart) / MINUTE));
+      var minutes = Math.max(1, Math.round((now() - session.start) / MINUTE));
       para("You rated " + total + " card" + (total === 1 ? "" : "s") + " in about " + minutes + " min: " +
         NAMES.map(function (n, i) { return n + " " + rated[i]; }).join(" · ") + "." +
-        (skipped ? " Skipped " + skipped + "." : ""));
+        (session.skipped ? " Skipped " + session.skipped + "." : ""));
     }
-    var next = null, unseen = 0;
-    for (var i = 0; i < deck.length; i++) {
-      var s = states[deck[i].id];
-      if (!s) { unseen++; } else if (next === null || s.due < next) { next = s.due; }
-    }
+    var outlook = session.outlook(), next = outlook.next, unseen = outlook.unseen;
     if (next !== null && next > now()) { para("Next card due " + when(next) + "."); }
     else if (next !== null) { para("Some cards are still due: they were skipped. Reload to see them again."); }
     if (unseen) { para(unseen + " new card" + (unseen === 1 ? "" : "s") + " wait for another day (" + newPerDay + " new cards a day)."); }
@@ -479,7 +336,7 @@
     var decks = document.createElement("a");
     decks.href = site + "/cards/"; decks.textContent = "Browse the decks";
     links.appendChild(decks);
-    if (unsaved) {
+    if (session.canUndo()) {
       var back = document.createElement("button");
       back.type = "button"; back.className = "review-link"; back.textContent = "Undo the last rating ";
       var kbd = document.createElement("kbd"); kbd.textContent = "U"; back.appendChild(kbd);
@@ -490,6 +347,19 @@
   }
 
   /* ---------- deck filters ---------- */
+
+  /* The folded filters' summary: "Filter: all cards", or the choices made. */
+  function showFilters() {
+    if (!ui.filterLabel) { return; }
+    var chosen = [];
+    ["note", "tag", "level"].forEach(function (name) {
+      var select = ui.deck.elements[name];
+      if (filters[name] && select && select.selectedIndex >= 0) {
+        chosen.push(select.options[select.selectedIndex].getAttribute("data-name") || filters[name]);
+      }
+    });
+    ui.filterLabel.textContent = chosen.length ? chosen.join(" · ") : "all cards";
+  }
 
   function readFilters() {
     var params = new URLSearchParams(location.search);
@@ -503,6 +373,7 @@
       }
       select.value = filters[name];
     });
+    showFilters();
   }
 
   function changeDeck() {
@@ -512,6 +383,7 @@
       filters[name] = ui.deck.elements[name].value;
       if (filters[name]) { params.set(name, filters[name]); }
     });
+    showFilters();
     var query = params.toString();
     window.history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
     if (loaded) { startSession(null); } /* else the session starts with this deck once loaded */
@@ -521,9 +393,7 @@
 
   function exportReviews() {
     endUndo();
-    var list = [];
-    for (var i = 0; i < own.items.length; i++) { if (!entryProblem(own.items[i])) { list.push(own.items[i]); } }
-    list.sort(function (a, b) { return parseAt(a.at) - parseAt(b.at) || (a.card < b.card ? -1 : a.card > b.card ? 1 : 0); });
+    var list = own.entries();
     var text = JSON.stringify({ format: FORMAT, version: VERSION, reviews: list }, null, 1) + "\n";
     var link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
@@ -556,9 +426,9 @@
     for (i = 0; i < doc.reviews.length; i++) {
       var e = doc.reviews[i];
       var entry = { card: e.card, at: e.at, rating: e.rating, ms: e.ms };
-      if (addOwn(entry)) { fresh.push(entry); }
+      if (own.add(entry)) { fresh.push(entry); }
     }
-    appendOwn(fresh);
+    own.append(fresh);
     ui.status.className = "review-data-status";
     ui.status.textContent = "Imported " + fresh.length + " new review" + (fresh.length === 1 ? "" : "s") +
       " (" + (doc.reviews.length - fresh.length) + " already here).";
@@ -570,6 +440,7 @@
   function onKey(event) {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) { return; }
     var target = event.target, tag = target && target.tagName;
+    if (event.key === "Escape" && ui.filters && ui.filters.open) { closeFilters(true); return; }
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (target && target.isContentEditable)) { return; }
     var key = event.key;
     if (key === " " || (key === "Enter" && tag !== "BUTTON" && tag !== "A" && tag !== "SUMMARY")) {
@@ -584,8 +455,19 @@
     }
   }
 
+  /* The folded filters close with Escape or a click elsewhere, as a menu does. */
+  function closeFilters(refocus) {
+    ui.filters.open = false;
+    if (refocus) { ui.filters.querySelector("summary").focus(); }
+  }
+
   function wire() {
     document.addEventListener("keydown", onKey);
+    if (ui.filters) {
+      document.addEventListener("click", function (event) {
+        if (ui.filters.open && !ui.filters.contains(event.target)) { closeFilters(false); }
+      });
+    }
     ui.reveal.addEventListener("click", reveal);
     ui.ratings.addEventListener("click", function (event) {
       var button = event.target.closest("[data-rating]");
@@ -610,7 +492,7 @@
       if (own.unstored.length) { event.preventDefault(); event.returnValue = ""; } /* export first */
     });
     window.addEventListener("storage", function (event) {
-      if (event.key === STORE) { endUndo(); loadOwn(); if (loaded) { rebuild(); startSession(null); } }
+      if (event.key === LOG.STORE) { endUndo(); own.load(); if (loaded) { rebuild(); startSession(null); } }
     });
   }
 
@@ -622,6 +504,8 @@
     });
   }
 
+  /* The scheduler, the daily limit and the learn-ahead window, as the build published them (a
+     site built without a learn-ahead window shows no learning card before it is due). */
   function useScheduler(config) {
     config = config || {};
     scheduler = new FSRS.Scheduler({
@@ -631,17 +515,17 @@
       maximumInterval: config.maximum_interval
     });
     if (typeof config.new_per_day === "number") { newPerDay = config.new_per_day; }
+    if (typeof config.learn_ahead === "number") { learnAhead = config.learn_ahead * 1000; }
   }
 
   var setUp = false;
   function setUpOnce() {
     if (setUp) { return; }
     setUp = true;
-    loadOwn();
+    own.load();
     readFilters();
     wire();
   }
-
   function failed(error) {
     root.setAttribute("aria-busy", "false");
     ui.progress.textContent = "";
