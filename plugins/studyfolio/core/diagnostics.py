@@ -63,7 +63,8 @@ class Diagnostic:
         """`path:line: message` (with `error: `/`warning: ` before the message when asked),
         then the hint on an indented line."""
         level = f"{self.severity}: " if severity else ""
-        text = f"{self.path}:{self.line}: {level}{self.message}"
+        place = f"{self.path}:{self.line}" if self.line else self.path  # 0: the whole file or folder
+        text = f"{place}: {level}{self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text

@@ -1,0 +1,108 @@
+"""A small Obsidian vault (tests/fixtures/vault) built in place: its notes, links, tags,
+callouts, embeds and comments as a learner coming from Obsidian expects them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild import ROOT, build_site
+
+VAULT = ROOT / "tests" / "fixtures" / "vault"
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory):
+    build = build_site(VAULT / "vaultconf.py", tmp_path_factory.mktemp("vault") / "output", cwd=VAULT)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def body(build, slug: str):
+    return build.page(f"notes/{slug}/index.html").cssselect(".note-body")[0]
+
+
+def test_every_note_is_published_under_its_path_with_its_file_name_as_title(vault):
+    titles = {}
+    for slug in ("statistics-variance", "statistics-sample-variance", "statistics-mean",
+                 "linear-algebra-mean", "linear-algebra-dot-product"):
+        titles[slug] = vault.page(f"notes/{slug}/index.html").cssselect(".note-header h1")[0].text_content()
+    assert titles == {
+        "statistics-variance": "Variance", "statistics-sample-variance": "Sample variance",
+        "statistics-mean": "Mean", "linear-algebra-mean": "Mean",
+        "linear-algebra-dot-product": "The dot product",  # the front matter's title wins
+    }
+
+
+def test_dates_come_from_date_or_created(vault):
+    dates = {slug: vault.page(f"notes/{slug}/index.html").cssselect(".note-meta time")[0].get("datetime")[:10]
+             for slug in ("statistics-variance", "statistics-sample-variance", "linear-algebra-dot-product")}
+    assert dates == {"statistics-variance": "2026-02-03", "statistics-sample-variance": "2026-02-10",
+                     "linear-algebra-dot-product": "2026-01-20"}
+
+
+def test_tags_come_from_the_front_matter_and_the_text_and_never_make_headings(vault):
+    page = vault.page("notes/statistics-variance/index.html")
+    assert [a.text_content() for a in page.cssselect(".note-header .tag-list a")] == [
+        "#flashcards/statistics", "#statistics", "#stats/moments"]
+    note = body(vault, "statistics-variance")
+    assert [h.text_content().rstrip("#") for h in note.cssselect("h1, h2, h3")] == ["Variance"]
+    inline = note.cssselect("a.obsidian-tag")
+    assert [(a.text_content(), a.get("href")) for a in inline] == [
+        ("#flashcards/statistics", "/tags/flashcards-statistics/"), ("#stats/moments", "/tags/stats-moments/")]
+    assert (vault.output / "tags" / "stats-moments" / "index.html").exists()
+    assert "#nottag" in note.cssselect("pre")[-1].text_content()  # code keeps its text
+
+
+def test_highlights_block_ids_and_comments(vault):
+    note = body(vault, "statistics-variance")
+    assert [m.text_content() for m in note.cssselect("mark")] == ["Squaring keeps every distance positive"]
+    [anchored] = note.cssselect('[id="^why-square"]')
+    assert anchored.tag == "p" and "^why-square" not in anchored.text_content()
+    text = note.text_content()
+    assert "Note to self" not in text and "%%" not in text.replace("%%kept in code%%", "")
+    assert "%%kept in code%%" in note.cssselect("pre")[-1].text_content()
+    sample = body(vault, "statistics-sample-variance").text_content()
+    assert "A comment over" not in sample and "Done." in sample
+
+
+def test_callouts_become_admonitions_folded_open_and_unknown(vault):
+    boxes = body(vault, "statistics-variance").cssselect(".callout")
+    assert [(b.tag, b.get("class"), b.get("open"), b[0].text_content()) for b in boxes] == [
+        ("div", "admonition callout info", None, "In symbols"),
+        ("details", "admonition callout tip", None, "Why not absolute values?"),
+        ("details", "admonition callout tip", "", "Open by default"),
+        ("div", "admonition callout note", None, "A typo in the type"),
+    ]
+    assert boxes[0].cssselect("math")  # the callout's body is rendered Markdown
+
+
+def test_wikilinks_by_path_alias_block_and_nearest_name(vault):
+    links = {a.text_content(): a.get("href") for a in body(vault, "statistics-variance").cssselect("a.wikilink")}
+    assert links == {"Sample variance": "/notes/statistics-sample-variance/",
+                     "the dot product": "/notes/linear-algebra-dot-product/"}
+    sample = {a.text_content(): a.get("href") for a in body(vault, "statistics-sample-variance").cssselect("a.wikilink")}
+    assert sample == {"Variance › ^why-square": "/notes/statistics-variance/#^why-square",
+                      "spread": "/notes/statistics-variance/", "Mean": "/notes/statistics-mean/"}
+    [dot] = body(vault, "linear-algebra-dot-product").cssselect("a.wikilink")
+    assert dot.get("href") == "/notes/linear-algebra-mean/"  # the Mean in its own folder
+
+
+def test_embedded_image_is_copied_and_sized(vault):
+    [image] = body(vault, "statistics-variance").cssselect("img")
+    assert (image.get("src"), image.get("width"), image.get("alt")) == (
+        "/notes/Attachments/histogram.png", "240", "histogram.png")
+    assert (vault.output / "notes" / "Attachments" / "histogram.png").read_bytes() == (
+        VAULT / "content" / "notes" / "Attachments" / "histogram.png").read_bytes()
+
+
+def test_problems_are_reported_once_at_their_lines(vault):
+    problems = [line for line in vault.log.splitlines() if line.startswith("content/")]
+    assert problems == [
+        "content/notes/Linear algebra/Dot product.md:7: warning: [[Mean]] could mean 2 notes: content/notes/Linear algebra/Mean.md, content/notes/Statistics/Mean.md; it links to content/notes/Linear algebra/Mean.md, the nearest",
+        "content/notes/Linear algebra/Mean.md:1: error: embedded file not found: ![[missing-plot.png]]",
+        "content/notes/Statistics/Sample variance.md:9: warning: [[Mean]] could mean 2 notes: content/notes/Linear algebra/Mean.md, content/notes/Statistics/Mean.md; it links to content/notes/Statistics/Mean.md, the nearest",
+        "content/notes/Statistics/Variance.md:25: warning: unknown callout type 'warnign'; it is shown as a note",
+        "content/notes/Statistics/Variance.md:30: warning: 1 dataview query is shown as code: queries are not run when the site is built",
+    ]
+    assert "    hint: did you mean 'warning'?" in vault.log
+    assert "    hint: link by path to choose: [[notes/Linear algebra/Mean]] or [[notes/Statistics/Mean]]" in vault.log
