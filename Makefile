@@ -17,7 +17,7 @@ PUBLISHCONF := publishconf.py
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
-.PHONY: help install html clean regenerate serve devserver publish github test lint bench linkcheck bench-links
+.PHONY: help install html clean regenerate serve devserver publish github test screenshots lint bench linkcheck bench-links
 
 help:
 	@echo "make serve      set up, build the demo site and serve it on http://localhost:$(PORT) (rebuilds on save, live reload)"
@@ -29,6 +29,7 @@ help:
 	@echo "make linkcheck  build, then check every internal and external link (cached)"
 	@echo "make bench-links  link checkers compared on a local 1,000-URL site"
 	@echo "make regenerate build into $(OUTPUTDIR)/ and rebuild on every change (no server)"
+	@echo "make screenshots  save screenshots of every page kind into tests/screenshots/ to look at"
 	@echo "make lint       check the code with ruff"
 	@echo "make install    set up $(VENV)/ (every target does this first)"
 	@echo "make clean      remove $(OUTPUTDIR)/ and caches: $(CACHES), __pycache__/"
@@ -75,6 +76,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+# Screenshots of every page kind at both widths and schemes, into tests/screenshots/, to look at.
+screenshots: $(STAMP)
+	$(BIN)/python -m pytest -m screenshots
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run_all.py

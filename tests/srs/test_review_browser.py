@@ -234,6 +234,7 @@ def test_without_javascript_the_page_says_where_the_cards_are(browser, site):
     context.close()
 
 
+@pytest.mark.screenshots
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshots(browser, site, screenshot, width, height, scheme):
