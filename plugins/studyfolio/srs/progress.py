@@ -14,6 +14,7 @@ from fsrs import Card, Rating, Scheduler, State
 from .cards import StudyCard
 from .log import Review
 from .scheduler import SchedulerConfig, new_card
+from .seed import Seed
 
 
 @dataclass
@@ -29,15 +30,25 @@ class Progress:
     state_before: dict[tuple[str, datetime], State | None] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, cards: list[StudyCard], reviews: Iterable[Review], config: SchedulerConfig) -> Progress:
+    def build(cls, cards: list[StudyCard], reviews: Iterable[Review], config: SchedulerConfig,
+              seeds: dict[str, Seed] | None = None) -> Progress:
+        """Every card's state: its reviews replayed; a card with a seed (a schedule carried over
+        from another tool, srs/seed.py) starts from it, and only its reviews after the seed's
+        last review are replayed on top."""
         progress = cls(config=config, cards=list(cards), scheduler=config.scheduler())
         by_card: dict[str, list[Review]] = defaultdict(list)
         for review in reviews:
             by_card[review.card].append(review)
+        for card_id in seeds or {}:
+            by_card.setdefault(card_id, [])
         for card_id, items in by_card.items():
             items.sort(key=lambda r: r.at)
             progress.history[card_id] = items
             state = new_card()
+            seed = (seeds or {}).get(card_id)
+            if seed is not None:
+                state = seed.start(progress.scheduler.parameters)
+                items = [review for review in items if review.at > seed.last_review]
             for review in items:
                 progress.state_before[review.key] = None if state.last_review is None else state.state
                 state, _ = progress.scheduler.review_card(state, Rating(review.rating), review.at)
