@@ -122,3 +122,57 @@ def test_a_file_shows_its_first_fifty_problems_then_how_many_more(capsys):
     assert problems[51] == "content/notes/other.md:3: error: unknown Level 'Expert'"
     assert problems[52] == "Studyfolio found 201 error(s) and 0 warning(s)."
     assert str(stopped.value).startswith("strict mode: 201 error(s) and 0 warning(s)")
+
+
+LONG_NOTE = """Title: A long problem
+Date: 2026-09-14 09:30
+
+/// card | What is variance?
+    level: a-level-name-long-enough-to-pass-eighty-columns
+The spread.
+///
+"""
+LONG_PROBLEM = ("content/notes/long.md:5: error: bad level 'a-level-name-long-enough-to-pass-eighty-columns':"
+                " expected easy, medium or hard")
+
+
+def run_in_terminal(command: list[str], cwd: Path, columns: int) -> str:
+    """What `command` prints in a real terminal (a pseudo-terminal) `columns` wide, the status
+    line Pelican draws there included; escape sequences left out."""
+    import fcntl
+    import os
+    import pty
+    import re
+    import struct
+    import termios
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal's size, then the command
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+        os.chdir(cwd)
+        os.environ.update({"COLUMNS": str(columns), "PYTHONPATH": sitebuild.test_path(), "TERM": "xterm"})
+        os.execv(command[0], command)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.waitpid(pid, 0)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)", "", text)
+
+
+def test_in_a_real_80_column_terminal_a_long_problem_stays_on_one_line(tmp_path):
+    (tmp_path / "content" / "notes").mkdir(parents=True)
+    (tmp_path / "content" / "notes" / "long.md").write_text(LONG_NOTE, encoding="utf-8")
+    (tmp_path / "conf.py").write_text(settings_text(tmp_path / "content"), encoding="utf-8")
+    shown = run_in_terminal([sys.executable, "-m", "pelican", "-s", "conf.py", "-o", "out",
+                             "-e", f'CACHE_PATH="{tmp_path / "cache"}"'], tmp_path, 80)
+    lines = [line.rsplit("\r", 1)[-1] for line in shown.replace("\r\n", "\n").split("\n")]
+    assert len(LONG_PROBLEM) > 80
+    assert LONG_PROBLEM in lines, shown
+    assert "    hint: write level: easy, level: medium or level: hard" in lines

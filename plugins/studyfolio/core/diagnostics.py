@@ -26,10 +26,23 @@ class PlainLines(logging.Handler):
         diagnostic = getattr(record, "diagnostic", None)
         text = diagnostic.format(severity=True) if diagnostic else record.getMessage()
         try:
+            if live_status():
+                # The stream is the live status line's proxy, which would wrap long lines at
+                # the terminal's width: print above the status line, unwrapped, instead.
+                from pelican.log import console
+
+                console.print(text, soft_wrap=True, markup=False, highlight=False, emoji=False)
+                return
             sys.stderr.write(text + "\n")
             sys.stderr.flush()
         except (OSError, ValueError):
             self.handleError(record)
+
+
+def live_status() -> bool:
+    """Whether stderr is redirected into a live status line (Pelican's "Generating...")."""
+    module = sys.modules.get("rich.file_proxy")
+    return module is not None and isinstance(sys.stderr, module.FileProxy)
 
 
 def problems_logger() -> logging.Logger:
