@@ -151,10 +151,12 @@ class InlineCards:
             (self.cloze_card if kind == "cloze" else self.multi_line)(text, kind)
             return True
         for _, line, code in text:
-            self.out.append(line)
             decks = [tag[1:] for tag in tags_in(line) if self.settings.is_flashcard_tag(tag)]
             if decks and not code:
                 self.decks = tuple(decks)
+                if TOPIC.match(line):  # a tag, not a heading (Markdown would make it one)
+                    line = "\\" + line
+            self.out.append(line)
         return False
 
     def end_single(self) -> None:
