@@ -27,7 +27,7 @@ class FlashcardsExtension(Extension):
         }
         super().__init__(**kwargs)
         self.state = CardState(inline_default=bool(self.getConfig("inline")),
-                               obsidian=ObsidianSettings.load(self.getConfig("obsidian_settings")))
+                               obsidian=ObsidianSettings.read(self.getConfig("obsidian_settings"))[0])
 
     def extendMarkdown(self, md):
         md.registerExtension(self)

@@ -8,10 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .srsettings import SettingsError
+from .srsettings import DIGITS, GROUP, check_pattern
 
-GROUP = re.compile(r"\[((?:\\.|[^\]\\])*)\]")
-DIGITS = re.compile(r"\d+")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 OWN_CLOZE = re.compile(r"\{\{(?=\s*c\d*\s*:).*?(?:\}\}|$)", re.M)
 OWN_NUMBER = re.compile(r"\{\{\s*c(\d+)\s*:")
@@ -36,12 +34,10 @@ class ClozePattern:
 
     @classmethod
     def compile(cls, raw: str) -> ClozePattern:
+        check_pattern(raw)
         groups = list(GROUP.finditer(raw))
-        number = next((g for g in groups if DIGITS.search(g.group(1))), None)
-        hint = next((g for g in groups if "hint" in g.group(1) and g is not number), None)
-        if number is None or hint is None or "answer" not in raw:
-            raise SettingsError(f"cloze pattern {raw!r} needs answer, a [number] part and a [hint] part,"
-                                " as in ==[123;;]answer[;;hint]==")
+        number = next(g for g in groups if DIGITS.search(g.group(1)))
+        hint = next(g for g in groups if "hint" in g.group(1) and g is not number)
         return cls(raw, re.compile(cls.regex(raw, number, hint, True)),
                    re.compile(cls.regex(raw, number, hint, False)))
 

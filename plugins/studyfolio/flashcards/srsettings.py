@@ -5,8 +5,12 @@ the multi-line end marker, cloze patterns and flashcard tags. Read from a vault'
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+GROUP = re.compile(r"\[((?:\\.|[^\]\\])*)\]")  # a [bracketed] part of a cloze pattern
+DIGITS = re.compile(r"\d+")
 
 HIGHLIGHT = "==[123;;]answer[;;hint]=="
 BOLD = "**[123;;]answer[;;hint]**"
@@ -45,6 +49,8 @@ class ObsidianSettings:
                     raise SettingsError(f"{key} is {data[key]!r}, expected a string")
                 values[name] = data[key]
         values["cloze_patterns"] = cloze_patterns(data)
+        for pattern in values["cloze_patterns"]:
+            check_pattern(pattern)
         if "flashcardTags" in data:
             tags = data["flashcardTags"]
             if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
@@ -60,14 +66,32 @@ class ObsidianSettings:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise SettingsError(f"{path}: not readable as JSON: {error}") from error
+            raise SettingsError(f"not readable as JSON: {error}") from error
         if not isinstance(data, dict):
-            raise SettingsError(f"{path}: expected a JSON object of settings")
+            raise SettingsError("expected a JSON object of settings")
         return cls.from_data(data)
+
+    @classmethod
+    def read(cls, path: str | Path | None) -> tuple[ObsidianSettings, str | None]:
+        """(the settings in `path`, None), or (the defaults, what is wrong with the file)."""
+        try:
+            return cls.load(path), None
+        except SettingsError as error:
+            return cls(), str(error)
 
     def is_flashcard_tag(self, tag: str) -> bool:
         """`tag` (with its #) is one of the flashcard tags or below one (#flashcards/deck)."""
         return any(tag == own or tag.startswith(own + "/") for own in self.flashcard_tags)
+
+
+def check_pattern(raw: str) -> None:
+    """A cloze pattern names `answer`, a bracket holding digits and one holding `hint`."""
+    groups = GROUP.findall(raw)
+    number = next((n for n, g in enumerate(groups) if DIGITS.search(g)), None)
+    if "answer" not in raw or number is None or not any(
+            "hint" in g for n, g in enumerate(groups) if n != number):
+        raise SettingsError(f"cloze pattern {raw!r} needs answer, a [number] part and a [hint] part,"
+                            " as in ==[123;;]answer[;;hint]==")
 
 
 def cloze_patterns(data: dict) -> tuple[str, ...]:
