@@ -60,16 +60,22 @@ def test_cards_and_prose_lines_in_one_paragraph_are_separated():
     assert html.index("<p>Some prose first.</p>") < html.index("Q one") < html.index("<p>More prose.</p>")
 
 
-def test_never_inside_code_lists_headings_or_quotes():
-    source = INLINE + (
-        "Use `std::vector` here.\n\n```cpp\nstd::vector<int> v;\n```\n\n    a::b indented code\n\n"
-        "# Title::not a card\n\n- item::not a card\n\n> quote::not a card\n\n| a::b | c |\n| --- | --- |\n| 1 | 2 |\n"
-    )
+def test_never_inside_code_spans_or_fenced_code():
+    source = INLINE + "Use `std::vector` here.\n\n```cpp\nstd::vector<int> v;\n\nv::x;\n```\n"
     html, problems = note(source)
     assert problems == []
     assert cards(html) == []
-    for text in ("std::vector", "a::b indented code", "Title::not a card", "item::not a card", "quote::not a card"):
+    for text in ("std::vector", "v::x"):
         assert text in html
+
+
+def test_list_items_headings_and_quotes_hold_cards_as_in_the_plugin():
+    source = INLINE + "# Title::a heading card\n\n- item::a list card\n\n> quote::a quote card\n"
+    html, problems = note(source)
+    assert problems == []
+    assert [(question(c), answer(c)) for c in cards(html)] == [
+        ("Title", "a heading card"), ("item", "a list card"), ("quote", "a quote card")]
+    assert "<h1>Title</h1>" in html
 
 
 def test_inline_syntax_is_off_unless_asked_for():

@@ -12,6 +12,7 @@ def add_extension(pelican) -> None:
     add_markdown_extension(pelican, "studyfolio.flashcards.extension", {
         "inline": bool(pelican.settings.get("STUDYFOLIO_CARDS_INLINE", False)),
         "slugs": slug_settings(pelican.settings),
+        "obsidian_settings": str(pelican.settings.get("STUDYFOLIO_OBSIDIAN_SETTINGS") or ""),
     })
 
 

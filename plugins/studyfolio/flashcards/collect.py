@@ -14,6 +14,7 @@ from ..core.report import extra_diagnostics
 from ..core.shared import CARDS
 from ..core.source import site_relative
 from .model import Card, cards_from_html
+from .srsettings import ObsidianSettings
 
 
 @dataclass
@@ -72,6 +73,20 @@ def duplicates(cards: list[Card]) -> tuple[list[Card], list[Diagnostic]]:
     return kept, problems
 
 
+def settings_problems(context: dict) -> list[Diagnostic]:
+    """What is wrong with the vault's spaced repetition settings (the inline reading then used
+    the plugin's defaults)."""
+    path = context.get("STUDYFOLIO_OBSIDIAN_SETTINGS")
+    if not path:
+        return []
+    _, problem = ObsidianSettings.read(path)
+    if problem is None:
+        return []
+    return [Diagnostic(str(path), 1, f"spaced repetition settings not used: {problem}",
+                       "fix the file or unset STUDYFOLIO_OBSIDIAN_SETTINGS; inline cards are read"
+                       " with the plugin's default settings meanwhile")]
+
+
 def site_cards(context: dict) -> SiteCards:
     """The build's cards, gathered the first time they are asked for after articles are read."""
     found = CARDS.get(context)
@@ -99,6 +114,7 @@ def site_cards(context: dict) -> SiteCards:
                 site_relative(page.source_path, content_path), on_page[0].line,
                 "cards on a page are shown but not gathered into decks, cards.json or Anki",
                 "move the cards into a note under content/notes/", Severity.WARNING))
+    problems.extend(settings_problems(context))
     extra_diagnostics(context).extend(problems)
     result = SiteCards(cards=kept, notes=notes)
     return CARDS.put(context, result)

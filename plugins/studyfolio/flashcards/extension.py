@@ -14,6 +14,7 @@ from .render import CardFinalizer
 from .scan import CardScanner
 from .slugs import SlugRules
 from .spec import CardState
+from .srsettings import ObsidianSettings
 
 
 class FlashcardsExtension(Extension):
@@ -21,9 +22,12 @@ class FlashcardsExtension(Extension):
         self.config = {
             "inline": [False, "inline cards (question::answer) in every note, not only Cards: inline"],
             "slugs": [{}, "Pelican's slug settings, so card ids use the note's slug"],
+            "obsidian_settings": ["", "path of a vault's spaced repetition data.json (separators, "
+                                  "cloze patterns, flashcard tags); its defaults when empty or absent"],
         }
         super().__init__(**kwargs)
-        self.state = CardState(inline_default=bool(self.getConfig("inline")))
+        self.state = CardState(inline_default=bool(self.getConfig("inline")),
+                               obsidian=ObsidianSettings.read(self.getConfig("obsidian_settings"))[0])
 
     def extendMarkdown(self, md):
         md.registerExtension(self)

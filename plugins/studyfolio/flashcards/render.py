@@ -74,7 +74,7 @@ class CardBuilder:
         self.info = info
         self.note = note
         self.level = spec.options.get("level")
-        own = {rules.tag(tag) for tag in spec.options.get("tags", ())}
+        own = {rules.tag(tag) for tag in (*spec.options.get("tags", ()), *spec.decks)}
         self.tags = sorted(set(info.tags) | own)
         self.at = spec.options.get("at")
         self.video_url = self.link()
@@ -159,6 +159,8 @@ class CardBuilder:
         if self.level:
             attrs["data-level"] = self.level
         attrs["data-tags"] = " ".join(self.tags)
+        if self.spec.decks:
+            attrs["data-deck"] = " ".join(self.spec.decks)
         if cloze is not None:
             attrs["data-cloze"] = str(cloze)
         if self.video_url:

@@ -11,7 +11,7 @@ from markdown.preprocessors import Preprocessor
 from ..core.limits import check_block_count
 from ..core.source import note_of
 from ..core.sourcemap import Block, Metadata, SourceMap
-from .inline import InlineCards
+from .inline import InlineCards, tags_in
 from .options import read_options
 from .spec import CardState
 
@@ -32,7 +32,7 @@ class CardScanner(Preprocessor):
         note = note_of(self.md)
         source = note.map_of(lines)
         start = source.metadata.end
-        inline = InlineCards(self.state) if self.inline_enabled(source.metadata, note) else None
+        inline = self.inline_reader(lines, source, note)
         walk = SourceWalk(lines, source, note, self.state, self.block_names(), inline)
         walk.out.extend(lines[:start])
         index = start
@@ -42,17 +42,35 @@ class CardScanner(Preprocessor):
             check_block_count(note.path, walk.blocks + len(specs), specs[-1].line if specs else line)
         return walk.finish()
 
+    def inline_reader(self, lines: list[str], source: SourceMap, note) -> InlineCards | None:
+        """The inline reading for this note, or None: `Cards:` decides, else the site-wide
+        setting, else whether the note carries a flashcard tag (as the plugin decides)."""
+        settings = self.state.obsidian
+        meta_tags = ["#" + tag.strip() for value in source.metadata.values.get("tags", [])
+                     for tag in value.split(",") if tag.strip()]
+        code = {n for fence in source.fences for n in range(fence.start, fence.end + 1)}
+        text_tags = [tag for number, line in enumerate(lines[source.metadata.end:], source.metadata.end + 1)
+                     if number not in code and "#" in line for tag in tags_in(line)]
+        own = [tag[1:] for tag in meta_tags + text_tags if settings.is_flashcard_tag(tag)]
+        enabled = self.inline_enabled(source.metadata, note)
+        if enabled is None:
+            enabled = self.state.inline_default or bool(own)
+        if not enabled:
+            return None
+        decks = tuple(tag[1:] for tag in meta_tags if settings.is_flashcard_tag(tag))
+        return InlineCards(self.state, settings, decks=decks, first_deck=own[0] if own else None)
+
     def block_names(self) -> set[str]:
         blocks = self.md.parser.blockprocessors
         return set(blocks["blocks"].blocks) if "blocks" in blocks else {"card"}
 
-    def inline_enabled(self, metadata: Metadata, note) -> bool:
+    def inline_enabled(self, metadata: Metadata, note) -> bool | None:
         for number, value in zip(metadata.keys.get("cards", []), metadata.values.get("cards", []), strict=False):
             if value.lower() in INLINE_VALUES:
                 return INLINE_VALUES[value.lower()]
             note.error(number, f"unknown Cards value '{value}'",
                        "write Cards: inline (question::answer lines become cards) or Cards: blocks")
-        return self.state.inline_default
+        return None
 
 
 class SourceWalk:
@@ -65,7 +83,6 @@ class SourceWalk:
         self.lines, self.note, self.state, self.names, self.inline = lines, note, state, names, inline
         self.out: list[str] = []
         self.stack: list[tuple[Block, object]] = []  # open blocks: (the map's block, CardSpec or None)
-        self.chunk: list[tuple[int, str]] = []  # prose lines waiting for the inline syntax
         blocks = source.blocks_for(frozenset(names))
         self.headers = {block.line: block for block in blocks if block.top_level}
         self.fence_ends = {fence.start: fence.end for fence in source.fences}
@@ -76,10 +93,13 @@ class SourceWalk:
         """Handle the line at `index`; return the index of the next line to handle."""
         number = index + 1
         if number in self.fence_ends:
-            self.flush()
             self.blocks += 1
             end = self.fence_ends[number]
-            self.out.extend(self.lines[index:end])
+            if self.inline is not None and not self.stack:
+                self.out.extend(self.inline.feed_fence(index, self.lines[index:end]))
+            else:
+                self.flush()
+                self.out.extend(self.lines[index:end])
             return end
         header = self.headers.get(number)
         if header is not None:
@@ -100,17 +120,16 @@ class SourceWalk:
         return self.prose(index, self.lines[index])
 
     def prose(self, index: int, line: str) -> int:
-        if self.inline is not None and not self.stack and line.strip():
-            self.chunk.append((index, line))
+        if self.inline is not None and not self.stack:
+            self.out.extend(self.inline.feed(index, line))
         else:
             self.flush()
             self.out.append(line)
         return index + 1
 
     def flush(self) -> None:
-        if self.chunk:
-            self.out.extend(self.inline.convert(self.chunk))
-            self.chunk.clear()
+        if self.inline is not None:
+            self.out.extend(self.inline.close())
 
     def open_card(self, index: int, header: Block) -> int:
         """Record the card that starts at `index`; return the index of its first body line."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .srsettings import ObsidianSettings
+
 TOKEN_PREFIX = "studyfolio-card-"
 
 
@@ -23,6 +25,8 @@ class CardSpec:
     body_start: int = 0
     option_lines: dict = field(default_factory=dict)  # option name -> its line
     origin: str = "block"  # or "inline": the syntax the learner used, for hints
+    decks: tuple[str, ...] = ()  # inline cards: the plugin's decks (flashcard tags, no #)
+    sr_schedule: list = field(default_factory=list)  # inline cards: SrSchedule or None per card
 
     @property
     def question(self) -> str:
@@ -43,6 +47,7 @@ class CardState:
     """Per-document state shared by the scanner, the card block and the finalizer; reset()."""
 
     inline_default: bool = False
+    obsidian: ObsidianSettings = field(default_factory=ObsidianSettings)  # what inline cards are
     specs: list[CardSpec] = field(default_factory=list)
     cloze_marked: bool = False  # a cloze form was seen: the finalizer looks for loose ones
     stray_lines: list[int] = field(default_factory=list)  # cards in a list or quote: not read
