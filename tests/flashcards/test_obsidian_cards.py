@@ -16,6 +16,7 @@ from cards_helpers import EXTENSIONS, answer, cards, question
 from lxml import html as lxml_html
 
 from studyfolio.core.source import NoteSource
+from studyfolio.core.vault import read_vault_note
 from studyfolio.flashcards.srschedule import SrSchedule
 
 HEAD = "Title: x\nCards: inline\n\n"
@@ -145,16 +146,16 @@ CASES = [
     Case("html-comment", "HTML comments hide cards", "<!-- Q1::A1 -->\n\n<!--\nQ2::A2\n-->\n\nQ3::A3",
          basic("Q3", "A3")),
     # which notes, which decks
-    Case("tag-in-text", "notes with a flashcard tag are read", "Title: x\n\n#flashcards\nQ::A",
+    Case("tag-in-text", "notes with a flashcard tag are read", "---\n---\n#flashcards\nQ::A",
          basic("Q", "A"), decks=["flashcards"], kept=("#flashcards",)),
-    Case("tag-in-metadata", "notes with a flashcard tag are read", "Title: x\nTags: flashcards/algebra\n\nQ::A",
+    Case("tag-in-metadata", "notes with a flashcard tag are read", "---\ntags: [flashcards/algebra]\n---\nQ::A",
          basic("Q", "A"), decks=["flashcards/algebra"]),
-    Case("no-tag", "notes with a flashcard tag are read", "Title: x\nTags: algebra\n\nQ::A", [], kept=("Q::A",)),
-    Case("cards-blocks-wins", "notes with a flashcard tag are read", "Title: x\nCards: blocks\n\n#flashcards\nQ::A",
+    Case("no-tag", "notes with a flashcard tag are read", "---\ntags: algebra\n---\nQ::A", [], kept=("Q::A",)),
+    Case("cards-blocks-wins", "notes with a flashcard tag are read", "---\ncards: blocks\n---\n#flashcards\nQ::A",
          []),
-    Case("custom-tag", "flashcard tags from data.json", "Title: x\n\n#cards/bio\nCell::the unit of life",
+    Case("custom-tag", "flashcard tags from data.json", "---\n---\n#cards/bio\nCell::the unit of life",
          basic("Cell", "the unit of life"), settings={"flashcardTags": ["#cards"]}, decks=["cards/bio"]),
-    Case("custom-tag-replaces", "flashcard tags from data.json", "Title: x\n\n#flashcards\nQ::A", [],
+    Case("custom-tag-replaces", "flashcard tags from data.json", "---\n---\n#flashcards\nQ::A", [],
          settings={"flashcardTags": ["#cards"]}),
     Case("deck-leading-line", "#flashcards/deck leading a card", "#flashcards/algebra Rank::pivots",
          basic("Rank", "pivots"), decks=["flashcards/algebra"], absent=("#flashcards/algebra",)),
@@ -177,9 +178,15 @@ def render(source: str, settings: dict | None, tmp_path) -> tuple[str, list[str]
         path = tmp_path / "data.json"
         path.write_text(json.dumps(settings), encoding="utf-8")
         configs = {"studyfolio.flashcards.extension": {"obsidian_settings": str(path)}}
-    md = markdown.Markdown(extensions=["extra", *EXTENSIONS], extension_configs=configs, output_format="html5")
+    vault = source.startswith("---")  # a note with front matter is read as a vault note
+    extensions = ["extra", *EXTENSIONS, *(["studyfolio.obsidian.extension"] if vault else [])]
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs, output_format="html5")
     note = NoteSource(path="content/notes/t.md", text=source)
     md.studyfolio_note = note
+    if vault:  # read as the vault note it is, as the reader does
+        md.studyfolio_vault = True
+        read_vault_note(note)
+        source = note.text
     html = md.convert(source)
     return html, [d.format() for d in sorted(note.diagnostics)]
 
@@ -193,7 +200,7 @@ def page_text(html: str) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_cards_as_the_plugin_reads_them(case: Case, tmp_path):
-    source = case.source if case.source.startswith("Title:") else HEAD + case.source
+    source = case.source if case.source.startswith(("Title:", "---")) else HEAD + case.source
     html, problems = render(source + "\n", case.settings, tmp_path)
     assert problems == []
     found = cards(html)

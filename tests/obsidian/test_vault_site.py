@@ -3,6 +3,8 @@ callouts, embeds and comments as a learner coming from Obsidian expects them."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sitebuild import ROOT, build_site
@@ -55,7 +57,9 @@ def test_tags_come_from_the_front_matter_and_the_text_and_never_make_headings(va
 
 def test_highlights_block_ids_and_comments(vault):
     note = body(vault, "statistics-variance")
-    assert [m.text_content() for m in note.cssselect("mark")] == ["Squaring keeps every distance positive"]
+    marks = body(vault, "statistics-sample-variance").cssselect("mark")
+    assert [m.text_content().replace("n - 1", "") for m in marks] == ["n−1, Bessel's correction,"]  # MathML, its TeX
+    assert marks[0].cssselect("math")  # math inside a highlight is still math
     [anchored] = note.cssselect('[id="^why-square"]')
     assert anchored.tag == "p" and "^why-square" not in anchored.text_content()
     text = note.text_content()
@@ -102,7 +106,17 @@ def test_problems_are_reported_once_at_their_lines(vault):
         "content/notes/Linear algebra/Mean.md:1: error: embedded file not found: ![[missing-plot.png]]",
         "content/notes/Statistics/Sample variance.md:9: warning: [[Mean]] could mean 2 notes: content/notes/Linear algebra/Mean.md, content/notes/Statistics/Mean.md; it links to content/notes/Statistics/Mean.md, the nearest",
         "content/notes/Statistics/Variance.md:25: warning: unknown callout type 'warnign'; it is shown as a note",
-        "content/notes/Statistics/Variance.md:30: warning: 1 dataview query is shown as code: queries are not run when the site is built",
+        "content/notes/Statistics/Variance.md:38: warning: 1 dataview query is shown as code: queries are not run when the site is built",
     ]
     assert "    hint: did you mean 'warning'?" in vault.log
     assert "    hint: link by path to choose: [[notes/Linear algebra/Mean]] or [[notes/Statistics/Mean]]" in vault.log
+
+
+def test_cards_are_read_as_the_spaced_repetition_plugin_reads_them(vault):
+    cards = {c["question"]: c for c in json.loads((vault.output / "cards.json").read_text())["cards"]}
+    assert sorted(cards) == ["What does variance measure", "Why square the distances?"]
+    assert cards["Why square the distances?"]["answer"] == (
+        "<p>Squares are never negative</p>\n<ul>\n<li>and they are smooth, so calculus works on them</li>\n</ul>")
+    assert "flashcards-statistics" in cards["What does variance measure"]["tags"]
+    text = body(vault, "statistics-variance").text_content()
+    assert "SR:" not in text

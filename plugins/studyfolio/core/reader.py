@@ -19,18 +19,14 @@ from pelican.utils import SafeDatetime, slugify
 from .decode import NotText, decode_note
 from .diagnostics import Diagnostic, Severity
 from .limits import check_source
-from .metadata import DATE_HINT, check_metadata, date_problem, one_value_each, split_list
+from .metadata import DATE_HINT, check_metadata, date_problem, one_value_each
 from .pelican_api import formatted_metadata
 from .source import NoteSource, site_relative
 from .unpublished import NotPublished
 from .vault import (
     GIT_DATES,
-    FrontMatter,
-    blank_comments,
-    hashtags,
     in_vault,
-    metadata_values,
-    read_front_matter,
+    read_vault_note,
     vault_slug,
 )
 
@@ -60,7 +56,7 @@ class NoteReader(MarkdownReader):
         note = self.source(source_path)
         check_source(note.path, note.text)
         self.vault = in_vault(source_path, self.settings)
-        matter = self.read_vault_note(note) if self.vault else None
+        matter = read_vault_note(note, vault_slug(source_path, self.settings, self.slug_of)) if self.vault else None
         md = self.markdown()
         md.studyfolio_note = note
         md.studyfolio_vault = self.vault
@@ -70,32 +66,13 @@ class NoteReader(MarkdownReader):
             raise NotPublished(Diagnostic(
                 note.path, 1, "not published: the note is nested too deeply to convert",
                 NESTING_HINT)) from None
-        meta = self.vault_metadata(note, matter) if matter is not None else getattr(md, "Meta", {})
+        meta = note.front_matter if matter is not None else getattr(md, "Meta", {})
         self.key_lines = matter.lines if matter is not None else note.map.metadata.keys
         metadata = self.read_metadata(md, source_path, meta)
         self.complete(note, metadata, source_path)
         check_metadata(note, metadata)
         metadata["diagnostics"] = tuple(note.diagnostics)
         return content, metadata
-
-    def read_vault_note(self, note: NoteSource) -> FrontMatter:
-        """Read a vault note's YAML front matter and blank it in the text Markdown converts."""
-        matter = read_front_matter(note.map)
-        note.text = matter.blank(note.text)
-        note.text = blank_comments(note.map)
-        if matter.problem:
-            note.error(matter.problem_line, f"the front matter is not valid YAML: {matter.problem}; it is not used",
-                       "write it as key: value lines between two --- lines, lists as [a, b] or - a lines")
-        return matter
-
-    @staticmethod
-    def vault_metadata(note: NoteSource, matter: FrontMatter) -> dict[str, list[str]]:
-        """The front matter's values, with the `#tags` of the text added to its tags."""
-        meta = metadata_values(matter)
-        tags = [*split_list(meta.get("tags", [""])[0]), *hashtags(note.map)]
-        if tags:
-            meta["tags"] = [", ".join(dict.fromkeys(tags))]
-        return meta
 
     def source(self, source_path: str) -> NoteSource:
         """The note's text, with its undecodable bytes reported; NotPublished if not text."""
@@ -169,10 +146,8 @@ class NoteReader(MarkdownReader):
             self.check_template(note, metadata)
 
     def complete_vault_note(self, metadata: dict, source_path: str) -> None:
-        """A vault note's URL from its path, and its date from git or the file when the front
-        matter gives none (no problem: Obsidian notes have no Date: line)."""
-        if "slug" not in metadata:
-            metadata["slug"] = vault_slug(source_path, self.settings, self.slug_of)
+        """A vault note's date from git or the file when the front matter gives none (no
+        problem: Obsidian notes have no Date: line)."""
         if "date" not in metadata and self.date_problem is None:
             when = GIT_DATES.first_commit(source_path)
             metadata["date"] = SafeDatetime.fromtimestamp(

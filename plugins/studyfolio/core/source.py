@@ -25,6 +25,8 @@ class NoteSource:
     text: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     content_path: str = ""  # the content folder (PATH), where embedded files are looked for
+    # a vault note's metadata, read before Markdown ({key: [value]}, as the Meta extension gives)
+    front_matter: dict[str, list[str]] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _starts_of: str | None = field(default=None, repr=False, compare=False)
     _map: SourceMap | None = field(default=None, repr=False, compare=False)

@@ -217,6 +217,27 @@ def attachment_paths(settings: dict) -> list[str]:
     return sorted(p for p in paths if any(not f or p.startswith(f + "/") for f in folders))
 
 
+def read_vault_note(note, slug: str = "") -> FrontMatter:
+    """The reader's first step for a vault note (`note`, a core.source.NoteSource): its YAML
+    front matter and `%%comments%%` taken out of the text every plugin reads (blank lines in
+    their place), and `note.front_matter` set to its metadata as the Meta extension would give
+    it, with the `#tags` of the text among its tags and `slug` (its path's) unless it has one."""
+    matter = read_front_matter(note.map)
+    note.text = matter.blank(note.text)
+    note.text = blank_comments(note.map)
+    meta = metadata_values(matter)
+    tags = [*(meta["tags"][0].split(", ") if "tags" in meta else []), *hashtags(note.map)]
+    if tags:
+        meta["tags"] = [", ".join(dict.fromkeys(tags))]
+    if slug and "slug" not in meta:
+        meta["slug"] = [slug]
+    note.front_matter = meta
+    if matter.problem:
+        note.error(matter.problem_line, f"the front matter is not valid YAML: {matter.problem}; it is not used",
+                   "write it as key: value lines between two --- lines, lists as [a, b] or - a lines")
+    return matter
+
+
 class GitDates:
     """The date of each file's first commit, read with one `git log` per repository."""
 

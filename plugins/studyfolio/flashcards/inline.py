@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.vault import HASHTAG
 from .spec import CardState
 from .srcloze import OWN_CLOZE, ClozeReader, blank
 from .srschedule import parse_comment, without_comments
@@ -21,7 +22,6 @@ HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 MARKERS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|>[ \t]?)*")
 TOPIC = re.compile(r"^#[^\s#]+")
 BLOCK_ID = re.compile(r" (\^[a-zA-Z0-9-]+)$")
-TAG = re.compile(r"(?<!\S)#([^\s#,;:!?()\[\]{}\"']+)")
 CALLOUT_REST = re.compile(r"^>\s*$")
 
 
@@ -36,7 +36,8 @@ def has_own_cloze(line: str) -> bool:
 
 
 def tags_in(line: str) -> list[str]:
-    return [f"#{tag}" for tag in TAG.findall(line)]
+    """The `#tags` of one line (the vault's rule for a tag: core/vault.py)."""
+    return [f"#{match.group('tag').strip('/')}" for match in HASHTAG.finditer(line)]
 
 
 class InlineCards:
@@ -45,8 +46,9 @@ class InlineCards:
     to keep, cards turned into `/// card | <token>` blocks."""
 
     def __init__(self, state: CardState, settings: ObsidianSettings | None = None, *,
-                 decks: tuple[str, ...] = (), first_deck: str | None = None):
+                 decks: tuple[str, ...] = (), first_deck: str | None = None, escape_tags: bool = True):
         self.state = state
+        self.escape_tags = escape_tags  # in vault notes `#tag` lines are tags already (obsidian/)
         self.settings = settings or ObsidianSettings()
         self.cloze = ClozeReader(self.settings.cloze_patterns)
         s = self.settings
@@ -154,7 +156,7 @@ class InlineCards:
             decks = [tag[1:] for tag in tags_in(line) if self.settings.is_flashcard_tag(tag)]
             if decks and not code:
                 self.decks = tuple(decks)
-                if TOPIC.match(line):  # a tag, not a heading (Markdown would make it one)
+                if self.escape_tags and TOPIC.match(line):  # a tag, not a heading (Markdown would make it one)
                     line = "\\" + line
             self.out.append(line)
         return False

@@ -197,7 +197,7 @@ class CardFinalizer(Treeprocessor):
         self.rules = rules
 
     def note_info(self, note: NoteSource) -> NoteInfo:
-        meta = getattr(self.md, "Meta", None) or {}
+        meta = getattr(self.md, "Meta", None) or note.front_matter
         video = (meta.get("video") or [""])[0].strip()
         tags = [t.strip() for value in meta.get("tags", []) for t in value.split(",") if t.strip()]
         try:

@@ -11,7 +11,8 @@ from markdown.preprocessors import Preprocessor
 from ..core.limits import check_block_count
 from ..core.source import note_of
 from ..core.sourcemap import Block, Metadata, SourceMap
-from .inline import InlineCards, tags_in
+from ..core.vault import hashtags
+from .inline import InlineCards
 from .options import read_options
 from .spec import CardState
 
@@ -46,26 +47,31 @@ class CardScanner(Preprocessor):
         """The inline reading for this note, or None: `Cards:` decides, else the site-wide
         setting, else whether the note carries a flashcard tag (as the plugin decides)."""
         settings = self.state.obsidian
-        meta_tags = ["#" + tag.strip() for value in source.metadata.values.get("tags", [])
-                     for tag in value.split(",") if tag.strip()]
-        code = {n for fence in source.fences for n in range(fence.start, fence.end + 1)}
-        text_tags = [tag for number, line in enumerate(lines[source.metadata.end:], source.metadata.end + 1)
-                     if number not in code and "#" in line for tag in tags_in(line)]
+        vault = bool(getattr(self.md, "studyfolio_vault", False))
+        values = note.front_matter.get("tags", []) if vault else source.metadata.values.get("tags", [])
+        written = [tag.strip() for value in values for tag in value.split(",")]
+        meta_tags = ["#" + tag.strip().lstrip("#") for tag in written if tag.strip()]
+        text_tags = [] if vault else ["#" + tag for tag in hashtags(source)]  # a vault note's are in its tags
         own = [tag[1:] for tag in meta_tags + text_tags if settings.is_flashcard_tag(tag)]
-        enabled = self.inline_enabled(source.metadata, note)
-        if enabled is None:
-            enabled = self.state.inline_default or bool(own)
+        enabled = self.inline_enabled(source.metadata, note, note.front_matter if vault else None)
+        if enabled is None:  # a flashcard tag decides in vault notes, as in the plugin
+            enabled = self.state.inline_default or (vault and bool(own))
         if not enabled:
             return None
         decks = tuple(tag[1:] for tag in meta_tags if settings.is_flashcard_tag(tag))
-        return InlineCards(self.state, settings, decks=decks, first_deck=own[0] if own else None)
+        return InlineCards(self.state, settings, decks=decks, first_deck=own[0] if own else None,
+                           escape_tags=not vault)
 
     def block_names(self) -> set[str]:
         blocks = self.md.parser.blockprocessors
         return set(blocks["blocks"].blocks) if "blocks" in blocks else {"card"}
 
-    def inline_enabled(self, metadata: Metadata, note) -> bool | None:
-        for number, value in zip(metadata.keys.get("cards", []), metadata.values.get("cards", []), strict=False):
+    def inline_enabled(self, metadata: Metadata, note, front_matter: dict | None = None) -> bool | None:
+        """What the note's `Cards:` says (a vault note's front matter `cards:`); None if nothing."""
+        written = (zip([1] * len(front_matter.get("cards", [])), front_matter.get("cards", []), strict=True)
+                   if front_matter is not None else
+                   zip(metadata.keys.get("cards", []), metadata.values.get("cards", []), strict=False))
+        for number, value in written:
             if value.lower() in INLINE_VALUES:
                 return INLINE_VALUES[value.lower()]
             note.error(number, f"unknown Cards value '{value}'",

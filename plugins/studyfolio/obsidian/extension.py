@@ -18,10 +18,12 @@ import xml.etree.ElementTree as etree
 from markdown import Extension
 from markdown.blockprocessors import HashHeaderProcessor
 from markdown.inlinepatterns import InlineProcessor, SimpleTagInlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..core.diagnostics import did_you_mean
 from ..core.source import note_of
+from ..core.sourcemap import LIST_ITEM, SourceMap
 
 TAG = r"(?<![\w&#/\\`])#(?P<tag>[\w/-]*[^\W\d][\w/-]*)"
 HIGHLIGHT = r"(?<![=\\])(==)(?![=\s])(.+?)(?<![=\s])=="
@@ -42,6 +44,26 @@ DATAVIEW = {"dataview", "dataviewjs"}
 
 def in_vault(md) -> bool:
     return bool(getattr(md, "studyfolio_vault", False))
+
+
+class ListsInterrupt(Preprocessor):
+    """A list may start right under a paragraph line, as in Obsidian (Markdown wants a blank
+    line first): a blank line is put before such a list, outside code. Runs after the card
+    scanner, so a card's answer still ends at its first blank line."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not in_vault(self.md):
+            return lines
+        code = SourceMap("\n".join(lines)).code_lines
+        out: list[str] = []
+        for number, line in enumerate(lines, 1):
+            previous = out[-1] if out else ""
+            if (LIST_ITEM.match(line) and previous.strip() and not LIST_ITEM.match(previous)
+                    and not previous.startswith((" ", "\t", ">", "|", "/")) and number not in code
+                    and number - 1 not in code):
+                out.append("")
+            out.append(line)
+        return out
 
 
 class VaultHeadings(HashHeaderProcessor):
@@ -148,6 +170,7 @@ class VaultBlocks(Treeprocessor):
 class ObsidianExtension(Extension):
     def extendMarkdown(self, md):
         md.parser.blockprocessors.register(VaultHeadings(md.parser), "hashheader", 70)
+        md.preprocessors.register(ListsInterrupt(md), "studyfolio-obsidian-lists", 29)
         # Below code spans (190) and math (185); above emphasis (50), so `==x==` is one mark.
         md.inlinePatterns.register(TagLinks(TAG, md), "studyfolio-obsidian-tag", 175)
         md.inlinePatterns.register(Highlight(HIGHLIGHT, "mark"), "studyfolio-obsidian-mark", 65)
