@@ -132,7 +132,7 @@ class InlineCards:
     def schedule_line(self, index: int, line: str) -> bool:
         """Take the line after a one-line card when it holds the card's schedule."""
         lines = self.single[0]
-        if self.callout or line.startswith(SR_OPEN) or line.startswith(SR_CALLOUT):
+        if (self.callout and line.startswith(">")) or line.startswith((SR_OPEN, SR_CALLOUT)):
             lines.append((index, line))
             self.callout = SR_OPEN not in line and (self.callout or line.startswith(SR_CALLOUT))
             if not self.callout:
