@@ -159,6 +159,8 @@ CASES = [
          basic("Cell", "the unit of life"), settings={"flashcardTags": ["#cards"]}, decks=["cards/bio"]),
     Case("custom-tag-replaces", "flashcard tags from data.json", "Title: x\n\n#flashcards\nQ::A", [],
          settings={"flashcardTags": ["#cards"]}),
+    Case("ignored-tag", "flashcard tags to ignore from data.json", "Title: x\nTags: flashcards, drafts/old\n\nQ::A",
+         [], settings={"flashcardTagsToIgnore": ["#drafts"]}),
     Case("deck-leading-line", "#flashcards/deck leading a card", "#flashcards/algebra Rank::pivots",
          basic("Rank", "pivots"), decks=["flashcards/algebra"], absent=("#flashcards/algebra",)),
     Case("deck-line-above", "#flashcards/deck leading a card", "#flashcards/geometry\nAngle sum\n?\n180°",

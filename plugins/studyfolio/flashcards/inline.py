@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .spec import CardState
-from .srcloze import OWN_CLOZE, ClozeReader, blank
+from .srcloze import CODE_SPAN, OWN_CLOZE, ClozeReader, blank
 from .srschedule import parse_comment, without_comments
 from .srsettings import ObsidianSettings
 
@@ -32,7 +32,7 @@ def inside_code(line: str, at: int, width: int) -> bool:
 
 def has_own_cloze(line: str) -> bool:
     """A Studyfolio deletion, {{c1::answer}}, outside code spans."""
-    return bool(OWN_CLOZE.search(re.sub(r"(`+)(?!`).+?(?<!`)\1(?!`)", "", line)))
+    return bool(OWN_CLOZE.search(blank(CODE_SPAN, line)))
 
 
 def tags_in(line: str) -> list[str]:

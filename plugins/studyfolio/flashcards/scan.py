@@ -52,9 +52,10 @@ class CardScanner(Preprocessor):
         text_tags = [tag for number, line in enumerate(lines[source.metadata.end:], source.metadata.end + 1)
                      if number not in code and "#" in line for tag in tags_in(line)]
         own = [tag[1:] for tag in meta_tags + text_tags if settings.is_flashcard_tag(tag)]
+        ignored = any(settings.is_ignored_tag(tag) for tag in meta_tags + text_tags)
         enabled = self.inline_enabled(source.metadata, note)
         if enabled is None:
-            enabled = self.state.inline_default or bool(own)
+            enabled = self.state.inline_default or (bool(own) and not ignored)
         if not enabled:
             return None
         decks = tuple(tag[1:] for tag in meta_tags if settings.is_flashcard_tag(tag))
