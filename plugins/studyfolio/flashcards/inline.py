@@ -85,10 +85,10 @@ class InlineCards:
             self.end_text()
             self.single = ([here[:2]], *separator)
         elif stripped == self.settings.multi:
-            if self.length() > 1:
+            if self.has_front():
                 self.kind = "multi"
         elif stripped == self.settings.multi_reversed:
-            if self.length() > 1:
+            if self.has_front():
                 self.kind = "multi_reversed"
         elif self.kind is None and (self.cloze.has_cloze(line) or has_own_cloze(line)):
             self.kind = "cloze"
@@ -126,8 +126,10 @@ class InlineCards:
                 return mark, two_way
         return None
 
-    def length(self) -> int:
-        return len("\n".join(line.rstrip() for _, line, _ in self.text))
+    def has_front(self) -> bool:
+        """The plugin's test for a question: the text so far, separator line included, is
+        longer than one character."""
+        return len(self.text) > 1 or len(self.text[0][1].rstrip()) > 1
 
     def schedule_line(self, index: int, line: str) -> bool:
         """Take the line after a one-line card when it holds the card's schedule."""
