@@ -95,6 +95,9 @@ OWNWORDS_REPORT_SAVE_AS = "ownwords/index.html"  # the author's report page; "" 
 
 # Flashcards: `question::answer` inline cards in every note (else only in notes with `Cards: inline`).
 STUDYFOLIO_CARDS_INLINE = False
+# Inline cards read with an Obsidian vault's spaced repetition settings: the path of its
+# .obsidian/plugins/obsidian-spaced-repetition/data.json ("" for the plugin's defaults).
+STUDYFOLIO_OBSIDIAN_SETTINGS = ""
 MENUITEMS = [*MENUITEMS, ("Cards", "cards/")]
 
 # Spaced repetition (studyfolio.srs): FSRS-6 with the 21 default parameters, no fuzz.

@@ -12,7 +12,7 @@ import re
 
 from ..core.vault import HASHTAG
 from .spec import CardState
-from .srcloze import OWN_CLOZE, ClozeReader, blank
+from .srcloze import CODE_SPAN, OWN_CLOZE, ClozeReader, blank
 from .srschedule import parse_comment, without_comments
 from .srsettings import ObsidianSettings
 
@@ -32,7 +32,7 @@ def inside_code(line: str, at: int, width: int) -> bool:
 
 def has_own_cloze(line: str) -> bool:
     """A Studyfolio deletion, {{c1::answer}}, outside code spans."""
-    return bool(OWN_CLOZE.search(re.sub(r"(`+)(?!`).+?(?<!`)\1(?!`)", "", line)))
+    return bool(OWN_CLOZE.search(blank(CODE_SPAN, line)))
 
 
 def tags_in(line: str) -> list[str]:
@@ -87,10 +87,10 @@ class InlineCards:
             self.end_text()
             self.single = ([here[:2]], *separator)
         elif stripped == self.settings.multi:
-            if self.length() > 1:
+            if self.has_front():
                 self.kind = "multi"
         elif stripped == self.settings.multi_reversed:
-            if self.length() > 1:
+            if self.has_front():
                 self.kind = "multi_reversed"
         elif self.kind is None and (self.cloze.has_cloze(line) or has_own_cloze(line)):
             self.kind = "cloze"
@@ -128,13 +128,15 @@ class InlineCards:
                 return mark, two_way
         return None
 
-    def length(self) -> int:
-        return len("\n".join(line.rstrip() for _, line, _ in self.text))
+    def has_front(self) -> bool:
+        """The plugin's test for a question: the text so far, separator line included, is
+        longer than one character."""
+        return len(self.text) > 1 or len(self.text[0][1].rstrip()) > 1
 
     def schedule_line(self, index: int, line: str) -> bool:
         """Take the line after a one-line card when it holds the card's schedule."""
         lines = self.single[0]
-        if self.callout or line.startswith(SR_OPEN) or line.startswith(SR_CALLOUT):
+        if (self.callout and line.startswith(">")) or line.startswith((SR_OPEN, SR_CALLOUT)):
             lines.append((index, line))
             self.callout = SR_OPEN not in line and (self.callout or line.startswith(SR_CALLOUT))
             if not self.callout:

@@ -53,9 +53,10 @@ class CardScanner(Preprocessor):
         meta_tags = ["#" + tag.strip().lstrip("#") for tag in written if tag.strip()]
         text_tags = [] if vault else ["#" + tag for tag in hashtags(source)]  # a vault note's are in its tags
         own = [tag[1:] for tag in meta_tags + text_tags if settings.is_flashcard_tag(tag)]
+        ignored = any(settings.is_ignored_tag(tag) for tag in meta_tags + text_tags)
         enabled = self.inline_enabled(source.metadata, note, note.front_matter if vault else None)
         if enabled is None:  # a flashcard tag decides in vault notes, as in the plugin
-            enabled = self.state.inline_default or (vault and bool(own))
+            enabled = self.state.inline_default or (vault and bool(own) and not ignored)
         if not enabled:
             return None
         decks = tuple(tag[1:] for tag in meta_tags if settings.is_flashcard_tag(tag))

@@ -37,6 +37,7 @@ class ObsidianSettings:
     end_marker: str = ""
     cloze_patterns: tuple[str, ...] = (HIGHLIGHT,)
     flashcard_tags: tuple[str, ...] = ("#flashcards",)
+    ignored_tags: tuple[str, ...] = ()  # a note carrying one is not read for its tags
 
     @classmethod
     def from_data(cls, data: dict) -> ObsidianSettings:
@@ -51,11 +52,12 @@ class ObsidianSettings:
         values["cloze_patterns"] = cloze_patterns(data)
         for pattern in values["cloze_patterns"]:
             check_pattern(pattern)
-        if "flashcardTags" in data:
-            tags = data["flashcardTags"]
-            if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-                raise SettingsError(f"flashcardTags is {tags!r}, expected a list of tags")
-            values["flashcard_tags"] = tuple(tags)
+        for name, key in (("flashcard_tags", "flashcardTags"), ("ignored_tags", "flashcardTagsToIgnore")):
+            if key in data:
+                tags = data[key]
+                if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+                    raise SettingsError(f"{key} is {tags!r}, expected a list of tags")
+                values[name] = tuple(tags)
         return cls(**values)
 
     @classmethod
@@ -81,7 +83,15 @@ class ObsidianSettings:
 
     def is_flashcard_tag(self, tag: str) -> bool:
         """`tag` (with its #) is one of the flashcard tags or below one (#flashcards/deck)."""
-        return any(tag == own or tag.startswith(own + "/") for own in self.flashcard_tags)
+        return within(tag, self.flashcard_tags)
+
+    def is_ignored_tag(self, tag: str) -> bool:
+        return within(tag, self.ignored_tags)
+
+
+def within(tag: str, tags: tuple[str, ...]) -> bool:
+    """`tag` is one of `tags` or below one of them (#a/b is below #a)."""
+    return any(tag == own or tag.startswith(own + "/") for own in tags)
 
 
 def check_pattern(raw: str) -> None:
