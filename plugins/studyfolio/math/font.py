@@ -11,7 +11,7 @@ last cut is kept in CACHE_PATH, so a rebuild with the same math does not cut aga
 from __future__ import annotations
 
 import hashlib
-import importlib.resources
+import importlib.util
 import io
 import os
 import unicodedata
@@ -42,8 +42,12 @@ ITALIC_PREFIXES = (
 
 
 def source_font() -> str:
-    """The STIX Two Math file inside the installed ziamath package."""
-    return str(importlib.resources.files("ziamath") / "fonts" / "STIXTwoMath-Regular.ttf")
+    """The STIX Two Math file inside the installed ziamath package, found without importing it
+    (its import loads fonts of its own)."""
+    spec = importlib.util.find_spec("ziamath")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the ziamath package (it ships the math font) is not installed: pip install -e .")
+    return os.path.join(spec.submodule_search_locations[0], "fonts", "STIXTwoMath-Regular.ttf")
 
 
 def italic(char: str) -> str | None:
