@@ -219,3 +219,7 @@ def test_the_filter_shows_only_next_up_or_not_started_topics(page, site_url):
     page.get_by_role("radio", name="All", exact=True).check()
     assert len(shown()) == total
     assert page.locator(".stage-empty:visible").count() == 0
+    notes = page.locator("#topic-vectors .topic-notes")
+    assert not notes.is_visible(), "details wait until asked for"
+    page.locator("#topic-vectors summary").click()
+    assert notes.is_visible() and notes.locator("a").count() >= 1

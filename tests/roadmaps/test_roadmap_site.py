@@ -112,3 +112,20 @@ def test_marks_need_javascript_so_their_controls_start_hidden(studypath_build):
     page = studypath_build.page("roadmaps/basics/index.html")
     assert page.cssselect("[data-roadmap-tools]")[0].get("hidden") is not None
     assert all(group.get("hidden") is not None for group in page.cssselect("[data-topic-mark]"))
+
+
+def test_each_topic_is_one_line_with_its_details_on_demand(studypath_build):
+    page = studypath_build.page("roadmaps/basics/index.html")
+    cards = page.cssselect(".topic-card")
+    assert [c.get("data-status") for c in cards] == ["covered", "covered", "covered", "next", "open"]
+    for card in cards:
+        [details] = card.cssselect("details.topic-details")
+        assert details.get("open") is None
+        assert details.cssselect("summary h4")[0].text
+        assert details.cssselect(".topic-facts"), "notes and resources are inside the details"
+        assert not card.cssselect("summary button"), "the mark buttons are beside the summary, not in it"
+    vectors = page.get_element_by_id("topic-vectors")
+    assert vectors.cssselect("summary .topic-count")[0].text == "1 note"
+    filters = page.cssselect("input[data-topic-filter]")
+    assert [(f.get("value"), f.get("checked") is not None) for f in filters] == [
+        ("all", True), ("next", False), ("open", False)]

@@ -183,16 +183,16 @@ def row_width(row: list, widths: dict) -> float:
 
 def place(layer: list, widths: dict, wanted: dict[object, float], limit: float | None = None) -> dict[object, float]:
     """Centers for a rank in its order, each as near its wanted center as spacing allows, and
-    the whole rank inside [0, limit] when it fits there (the clamped fit is still the nearest)."""
+    the whole rank inside [0, limit] when it fits there (the clamped fit is still the nearest),
+    and starting at 0 when it does not, so it never pushes the other ranks."""
     offsets = [0.0]
     for a, b in zip(layer, layer[1:], strict=False):
         offsets.append(offsets[-1] + (widths[a] + widths[b]) / 2 + gap(a, b))
     fitted = isotonic([wanted[n] - o for n, o in zip(layer, offsets, strict=True)])
     if limit is not None and layer:
         low = widths[layer[0]] / 2
-        high = limit - offsets[-1] - widths[layer[-1]] / 2
-        if low <= high:
-            fitted = [min(max(z, low), high) for z in fitted]
+        high = max(low, limit - offsets[-1] - widths[layer[-1]] / 2)  # too wide: from the left edge
+        fitted = [min(max(z, low), high) for z in fitted]
     return {n: z + o for n, z, o in zip(layer, fitted, offsets, strict=True)}
 
 
