@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .layout import Layout, column_layout, layered_layout
 from .progress import RoadmapProgress
 
-FONT_SIZE = 15.0  # label size in the drawing's units; the CSS has the same number
+FONT_SIZE = 15.0  # label size in the drawing's units (the CSS's 840px box assumes it)
 LINE_HEIGHT = 19.0
 PADDING = 8.0
 WIDE_WIDTH = 900.0  # the widest layered drawing; the CSS shows it in a box of 840px or more
@@ -118,7 +118,7 @@ def render_svg(progress: RoadmapProgress, drawing: Drawing) -> str:
             "data-from": route.source,
             "data-to": route.target,
         })
-    nodes = ET.SubElement(svg, "g", {"class": "graph-nodes"})
+    nodes = ET.SubElement(svg, "g", {"class": "graph-nodes", "font-size": f"{FONT_SIZE:g}"})
     for topic_id in reading_order(layout):
         topic = roadmap.topic(topic_id)
         box = layout.boxes[topic_id]
