@@ -223,3 +223,18 @@ def test_the_filter_shows_only_next_up_or_not_started_topics(page, site_url):
     assert not notes.is_visible(), "details wait until asked for"
     page.locator("#topic-vectors summary").click()
     assert notes.is_visible() and notes.locator("a").count() >= 1
+
+
+@pytest.mark.browser
+def test_the_filter_and_the_fitted_graph_need_no_javascript(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(site_url + ROADMAP)
+        tab.get_by_role("radio", name="Not started", exact=True).check()
+        statuses = tab.eval_on_selector_all(
+            ".topic-card", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.status)")
+        assert statuses and set(statuses) == {"open"}
+        assert tab.locator("svg.graph-narrow").is_visible() and not tab.locator("svg.graph-wide").is_visible()
+    finally:
+        context.close()
