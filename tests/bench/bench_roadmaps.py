@@ -17,7 +17,7 @@ from studyfolio.resources.registry import load_registry  # noqa: E402
 from studyfolio.roadmaps.layout import layered_layout  # noqa: E402
 from studyfolio.roadmaps.model import load_roadmap  # noqa: E402
 from studyfolio.roadmaps.progress import measure  # noqa: E402
-from studyfolio.roadmaps.svg import graph_layout, render_svg  # noqa: E402
+from studyfolio.roadmaps.svg import drawings, render_svg  # noqa: E402
 from studyfolio.srs.log import LogRead  # noqa: E402
 
 
@@ -45,7 +45,7 @@ def main() -> int:
     checked = best_of(lambda: load_roadmap(str(path), registry))
     roadmap = load_roadmap(str(path), registry)
     progress = measure(roadmap, [], LogRead("reviews.jsonl"))
-    drawn = best_of(lambda: render_svg(progress, graph_layout(progress)))
+    drawn = best_of(lambda: [render_svg(progress, d) for d in drawings(progress)])
     print(f"demo roadmap: {len(roadmap.topics())} topics, {len(roadmap.edges())} prerequisites")
     print(f"  parse YAML only (baseline)  {baseline * 1000:8.2f} ms")
     print(f"  read and check              {checked * 1000:8.2f} ms  ({checked / baseline:5.1f}x baseline)")

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studyfolio.roadmaps.layout import isotonic, layered_layout
+from studyfolio.roadmaps.layout import assign_lanes, column_layout, isotonic, layered_layout
 
 
 @st.composite
@@ -86,3 +86,61 @@ def test_a_cycle_is_refused_with_its_name():
 def test_isotonic_regression_pools_violators():
     assert isotonic([1.0, 3.0, 2.0, 4.0]) == [1.0, 2.5, 2.5, 4.0]
     assert isotonic([]) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(dags(), st.sampled_from([330.0, 600.0, 900.0]))
+def test_a_width_limit_splits_ranks_and_keeps_every_box_inside_it(dag, limit):
+    nodes, edges, sizes = dag
+    layout = layered_layout(nodes, edges, sizes, limit)
+    boxes = layout.boxes
+    assert sorted(boxes) == sorted(nodes)
+    for route in layout.routes:
+        assert boxes[route.source].rank < boxes[route.target].rank
+    for i, (a, box_a) in enumerate(boxes.items()):
+        for b, box_b in list(boxes.items())[i + 1:]:
+            assert not box_a.overlaps(box_b), (a, b)
+    rows = {}
+    for name, box in boxes.items():
+        rows.setdefault(box.rank, []).append(name)
+    for row in rows.values():
+        if len(row) > 1:  # a row that has more than one box was filled within the limit
+            assert max(boxes[n].x + boxes[n].width for n in row) <= limit
+
+
+def test_the_demo_shaped_wide_rank_becomes_rows_no_wider_than_the_limit():
+    names = [f"t{i}" for i in range(8)]
+    edges = [("t0", n) for n in names[1:]]  # one topic and seven that build on it: a rank of 7
+    sizes = {n: (150.0, 40.0) for n in names}
+    free = layered_layout(names, edges, sizes)
+    limited = layered_layout(names, edges, sizes, 500.0)
+    assert len(free.bands) == 2 and free.width > 1000
+    assert len(limited.bands) > 2 and limited.width <= 500
+
+
+@settings(max_examples=100, deadline=None)
+@given(dags())
+def test_the_column_layout_stacks_boxes_and_gives_overlapping_edges_their_own_lanes(dag):
+    nodes, edges, sizes = dag
+    layout = column_layout(nodes, edges, sizes)
+    boxes = layout.boxes
+    ordered = sorted(boxes.values(), key=lambda b: b.y)
+    assert all(a.bottom < b.y for a, b in zip(ordered, ordered[1:], strict=False))
+    assert all(b.x + b.width <= layout.width and b.bottom <= layout.height for b in ordered)
+    right = max(b.x + b.width for b in ordered)
+    spans = []
+    for route in layout.routes:
+        source, target = boxes[route.source], boxes[route.target]
+        assert source.y < target.y, "a prerequisite is drawn above what builds on it"
+        (x0, y0), (lane, y1), (lane2, y2), (x3, y3) = route.points
+        assert (x0, x3) == (source.x + source.width, target.x + target.width)
+        assert lane == lane2 and right < lane < layout.width and y1 == y0 < y2 == y3
+        spans.append((lane, y0, y3))
+    for i, (lane, top, bottom) in enumerate(spans):
+        for other, top2, bottom2 in spans[i + 1:]:
+            assert lane != other or bottom < top2 or bottom2 < top, "two edges share a stretch of lane"
+
+
+def test_assign_lanes_reuses_a_lane_once_an_edge_has_ended():
+    lanes = assign_lanes(["a", "b", "c", "d"], [("a", "b"), ("c", "d"), ("a", "d")])
+    assert lanes == {("a", "b"): 0, ("c", "d"): 0, ("a", "d"): 1}

@@ -74,14 +74,22 @@ def test_progress_per_stage_and_overall_and_next_up(studypath_build):
 
 def test_graph_is_inline_svg_with_every_topic_and_edge_and_a_list_twin(studypath_build):
     page = studypath_build.page("roadmaps/basics/index.html")
-    [svg] = page.cssselect("svg.roadmap-graph")
-    nodes = svg.cssselect("g.graph-node")
-    assert sorted(n.get("data-node") for n in nodes) == ["dot-product", "eigen", "matrices", "svd", "vectors"]
-    edges = sorted((p.get("data-from"), p.get("data-to")) for p in svg.cssselect("path.graph-edge"))
-    assert edges == [("dot-product", "eigen"), ("eigen", "svd"), ("matrices", "eigen"),
-                     ("vectors", "dot-product"), ("vectors", "matrices")]
-    assert all(a.get("tabindex") == "-1" for a in svg.cssselect("a"))
-    assert svg.get("role") == "img" and svg.find("title") is not None
+    svgs = page.cssselect("svg.roadmap-graph")
+    # Wider than a phone as layers, so a one-column drawing comes too; the CSS shows one of them.
+    assert [svg.get("class") for svg in svgs] == ["roadmap-graph graph-wide", "roadmap-graph graph-narrow"]
+    for svg in svgs:
+        nodes = svg.cssselect("g.graph-node")
+        assert sorted(n.get("data-node") for n in nodes) == ["dot-product", "eigen", "matrices", "svd", "vectors"]
+        edges = sorted((p.get("data-from"), p.get("data-to")) for p in svg.cssselect("path.graph-edge"))
+        assert edges == [("dot-product", "eigen"), ("eigen", "svd"), ("matrices", "eigen"),
+                         ("vectors", "dot-product"), ("vectors", "matrices")]
+        links = svg.cssselect("a")
+        assert all(a.get("tabindex") is None and a.get("href").startswith("#topic-") for a in links)
+        assert links[0].get("aria-label") == "Vectors (has notes)"
+        assert svg.get("role") == "group"
+        title = svg.find("title")
+        assert svg.get("aria-labelledby") == title.get("id")
+    assert len({svg.find("title").get("id") for svg in svgs}) == 2, "each drawing has ids of its own"
     items = page.cssselect(".graph-list li")
     assert [" ".join(li.text_content().split()) for li in items] == [
         "Vectors: a starting point",
@@ -104,3 +112,20 @@ def test_marks_need_javascript_so_their_controls_start_hidden(studypath_build):
     page = studypath_build.page("roadmaps/basics/index.html")
     assert page.cssselect("[data-roadmap-tools]")[0].get("hidden") is not None
     assert all(group.get("hidden") is not None for group in page.cssselect("[data-topic-mark]"))
+
+
+def test_each_topic_is_one_line_with_its_details_on_demand(studypath_build):
+    page = studypath_build.page("roadmaps/basics/index.html")
+    cards = page.cssselect(".topic-card")
+    assert [c.get("data-status") for c in cards] == ["covered", "covered", "covered", "next", "open"]
+    for card in cards:
+        [details] = card.cssselect("details.topic-details")
+        assert details.get("open") is None
+        assert details.cssselect("summary h4")[0].text
+        assert details.cssselect(".topic-facts"), "notes and resources are inside the details"
+        assert not card.cssselect("summary button"), "the mark buttons are beside the summary, not in it"
+    vectors = page.get_element_by_id("topic-vectors")
+    assert vectors.cssselect("summary .topic-count")[0].text == "1 note"
+    filters = page.cssselect("input[data-topic-filter]")
+    assert [(f.get("value"), f.get("checked") is not None) for f in filters] == [
+        ("all", True), ("next", False), ("open", False)]

@@ -21,7 +21,7 @@ from .report import extra_diagnostics
 BUNDLES = {
     # Every page: the site's look and every feature's (about 13 KB gzipped), print rules last.
     "css/studyfolio.css": (
-        "css/site.css", "css/pygments.css", "css/ownwords.css", "css/discovery.css",
+        "css/site.css", "css/math.css", "css/pygments.css", "css/ownwords.css", "css/discovery.css",
         "css/flashcards.css", "css/resources.css", "css/roadmap.css", "css/study.css",
         "css/review.css", "css/portfolio.css", "css/print.css",
     ),

@@ -20,7 +20,7 @@ from ..srs.log import build_log
 from .graph import find_cycle
 from .model import Roadmap, load_roadmap
 from .progress import measure
-from .svg import graph_layout, render_svg
+from .svg import drawings, render_svg
 
 
 def roadmap_files(settings: dict) -> list[str]:
@@ -67,11 +67,11 @@ class RoadmapsGenerator(Generator):
         for roadmap in self.roadmaps:
             progress = measure(roadmap, articles, reviews)
             cyclic = find_cycle([t.id for t in roadmap.topics()], roadmap.edges())
-            graph = "" if cyclic else render_svg(progress, graph_layout(progress))
+            graphs = [] if cyclic else [Markup(render_svg(progress, d)) for d in drawings(progress)]
             self.views.append({
                 "roadmap": roadmap,
                 "progress": progress,
-                "graph": Markup(graph),
+                "graphs": graphs,
                 "descriptions": self.descriptions(roadmap, diagnostics),
                 "summary": self.markdown(roadmap.summary, roadmap.path, 1, diagnostics),
             })

@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from .graph import topological_order
 
 NODE_GAP = 28.0  # horizontal space between boxes in a rank
+LANE_GAP = 6.0  # horizontal space beside an edge's slot
 WAYPOINT_WIDTH = 10.0  # the slot an edge takes when it passes through a rank
 RANK_GAP = 56.0  # vertical space between ranks, where edges bend
 MARGIN = 8.0
+COLUMN_GAP = 10.0  # vertical space between boxes of the one-column drawing
+LANE_STEP = 7.0  # horizontal space between the lanes beside that column
 SWEEPS = 12
 
 
@@ -165,30 +168,83 @@ def isotonic(targets: list[float]) -> list[float]:
     return result
 
 
-def place(layer: list, widths: dict, wanted: dict[object, float]) -> dict[object, float]:
-    """Centers for a rank in its order, each as near its wanted center as spacing allows."""
+def is_waypoint(item) -> bool:
+    return isinstance(item, tuple)
+
+
+def gap(a, b) -> float:
+    """Boxes keep NODE_GAP apart; an edge's slot needs only LANE_GAP beside it."""
+    return LANE_GAP if is_waypoint(a) or is_waypoint(b) else NODE_GAP
+
+
+def row_width(row: list, widths: dict) -> float:
+    return sum(widths[n] for n in row) + sum(gap(a, b) for a, b in zip(row, row[1:], strict=False))
+
+
+def place(layer: list, widths: dict, wanted: dict[object, float], limit: float | None = None) -> dict[object, float]:
+    """Centers for a rank in its order, each as near its wanted center as spacing allows, and
+    the whole rank inside [0, limit] when it fits there (the clamped fit is still the nearest),
+    and starting at 0 when it does not, so it never pushes the other ranks."""
     offsets = [0.0]
     for a, b in zip(layer, layer[1:], strict=False):
-        offsets.append(offsets[-1] + (widths[a] + widths[b]) / 2 + NODE_GAP)
+        offsets.append(offsets[-1] + (widths[a] + widths[b]) / 2 + gap(a, b))
     fitted = isotonic([wanted[n] - o for n, o in zip(layer, offsets, strict=True)])
+    if limit is not None and layer:
+        low = widths[layer[0]] / 2
+        high = max(low, limit - offsets[-1] - widths[layer[-1]] / 2)  # too wide: from the left edge
+        fitted = [min(max(z, low), high) for z in fitted]
     return {n: z + o for n, z, o in zip(layer, fitted, offsets, strict=True)}
 
 
+def split_ranks(order: list[str], edges: list[tuple[str, str]], rank: dict[str, int],
+                widths: dict, limit: float) -> dict[str, int]:
+    """Rows for the topics so that no row (its boxes and the edges passing through it) is wider
+    than `limit` where one box alone fits. A rank becomes one or more rows; its topics with more
+    edges in than out come first, so fewer edges pass by the rest."""
+    preds = {n: [s for s, t in edges if t == n] for n in order}
+    succs = {n: [t for s, t in edges if s == n] for n in order}
+    ranks = max(rank.values(), default=-1) + 1
+    row: dict[str, int] = {}
+    next_row = 0
+    for r in range(ranks):
+        pending = sorted((n for n in order if rank[n] == r),
+                         key=lambda n: (len(succs[n]) - len(preds[n]), order.index(n)))
+        while pending:
+            passing = [(s, t) for s, t in edges if s in row and t not in row]
+            chosen: list[str] = []
+            for node in pending:
+                trial = [*chosen, node]
+                lanes = sum(1 for _, t in passing if t not in trial)
+                width = row_width(trial, widths) + lanes * (WAYPOINT_WIDTH + LANE_GAP)
+                if not chosen or width <= limit:
+                    chosen.append(node)
+            for node in chosen:
+                row[node] = next_row
+            pending = [n for n in pending if n not in chosen]
+            next_row += 1
+    return row
+
+
 def layered_layout(
-    nodes: list[str], edges: list[tuple[str, str]], sizes: dict[str, tuple[float, float]]
+    nodes: list[str], edges: list[tuple[str, str]], sizes: dict[str, tuple[float, float]],
+    max_width: float | None = None,
 ) -> Layout:
-    """Boxes and routes for a DAG whose edges go from prerequisite to topic.
+    """Boxes and routes for a DAG whose edges go from prerequisite to topic; with `max_width`,
+    as many rows as it takes to stay that narrow (a box wider than it still gets a row).
 
     Raises ValueError naming a cycle when there is one (the roadmap checks report it first)."""
     nodes = list(dict.fromkeys(nodes))
     edges = list(dict.fromkeys(e for e in edges if e[0] != e[1]))
     order = topological_order(nodes, edges)
     rank = assign_ranks(order, edges)
+    widths: dict = {n: sizes[n][0] for n in nodes}
+    limit = None if max_width is None else max_width - 2 * MARGIN
+    if limit is not None:
+        rank = split_ranks(order, edges, rank, widths, limit)
     ranks = max(rank.values(), default=-1) + 1
     layers: list[list] = [[] for _ in range(ranks)]
     for node in nodes:
         layers[rank[node]].append(node)
-    widths: dict = {n: sizes[n][0] for n in nodes}
     links: list[tuple] = []
     chains: dict[tuple[str, str], list] = {}
     for source, target in edges:
@@ -219,7 +275,7 @@ def layered_layout(
             for item in layer:
                 near = [centers[m] for m in neighbours.get(item, [])]
                 wanted[item] = sum(near) / len(near) if near else centers[item]
-            centers.update(place(layer, widths, wanted))
+            centers.update(place(layer, widths, wanted, limit))
     left = min((centers[i] - widths[i] / 2 for layer in layers for i in layer), default=0.0)
 
     layout = Layout()
@@ -246,4 +302,55 @@ def layered_layout(
     layout.width = round(max((b.x + b.width for b in layout.boxes.values()), default=0.0) + MARGIN, 2)
     layout.width = max(layout.width, max((c + WAYPOINT_WIDTH for c in centers.values()), default=0.0))
     layout.height = round(top - RANK_GAP + MARGIN, 2) if layers else 0.0
+    return layout
+
+
+def assign_lanes(order: list[str], edges: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """A lane for each edge of a one-column drawing: edges whose spans of rows overlap (or touch)
+    get different lanes; shorter edges take the lanes nearest the column."""
+    row = {n: i for i, n in enumerate(order)}
+    spans = sorted(edges, key=lambda e: (row[e[1]] - row[e[0]], row[e[0]], row[e[1]]))
+    taken: list[list[tuple[int, int]]] = []
+    lanes: dict[tuple[str, str], int] = {}
+    for source, target in spans:
+        start, end = row[source], row[target]
+        for lane, used in enumerate(taken):
+            if all(end < a or b < start for a, b in used):
+                used.append((start, end))
+                lanes[(source, target)] = lane
+                break
+        else:
+            taken.append([(start, end)])
+            lanes[(source, target)] = len(taken) - 1
+    return lanes
+
+
+def column_layout(
+    nodes: list[str], edges: list[tuple[str, str]], sizes: dict[str, tuple[float, float]]
+) -> Layout:
+    """Boxes in one column in learning order (each after its prerequisites, otherwise as given),
+    for narrow screens. Each edge leaves its topic's right side, runs down a lane of its own
+    beside the column and enters the topic that builds on it from the right (edges out below the
+    middle of a box, edges in above it, so the two never share a line)."""
+    nodes = list(dict.fromkeys(nodes))
+    edges = list(dict.fromkeys(e for e in edges if e[0] != e[1]))
+    order = topological_order(nodes, edges)
+    lanes = assign_lanes(order, edges)
+    layout = Layout()
+    column = max((sizes[n][0] for n in order), default=0.0)
+    top = MARGIN
+    for index, node in enumerate(order):
+        w, h = sizes[node]
+        layout.boxes[node] = Box(MARGIN, top, w, h, index)
+        layout.bands.append((top, top + h))
+        top += h + COLUMN_GAP
+    right = MARGIN + column + LANE_GAP
+    for source, target in edges:
+        start, end = layout.boxes[source], layout.boxes[target]
+        x = right + (lanes[(source, target)] + 0.5) * LANE_STEP
+        y0, y1 = round(start.y + start.height * 3 / 4, 2), round(end.y + end.height / 4, 2)
+        points = ((start.x + start.width, y0), (x, y0), (x, y1), (end.x + end.width, y1))
+        layout.routes.append(Route(source, target, points))
+    layout.width = round(right + (max(lanes.values(), default=-1) + 1) * LANE_STEP + MARGIN, 2)
+    layout.height = round(top - COLUMN_GAP + MARGIN, 2) if order else 0.0
     return layout

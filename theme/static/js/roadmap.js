@@ -1,6 +1,8 @@
 /* Roadmap marks: the learner marks a topic done, learning or skipped. Kept in localStorage under
    "studyfolio-roadmap-v1" as {"format": "studyfolio-roadmap", "version": 1, "topics": {"roadmap/topic": mark}};
-   exported and imported as the same JSON. A newer version is never overwritten. */
+   exported and imported as the same JSON. A newer version is never overwritten.
+   The graph: a topic pointed at or focused lights up what it builds on and what builds on it;
+   "Show at full size" appears when the drawing, fitted to its box, has labels under 14px. */
 (function () {
   "use strict";
   var KEY = "studyfolio-roadmap-v1";
@@ -37,9 +39,112 @@
     return { state: read.state };
   }
 
+  var MIN_LABEL_PX = 14;
+
+  /* Every topic reached from `start` by following `next` (a map of topic -> topics). */
+  function reach(start, next) {
+    var seen = {};
+    var queue = [start];
+    while (queue.length) {
+      (next[queue.shift()] || []).forEach(function (node) {
+        if (!seen[node]) { seen[node] = true; queue.push(node); }
+      });
+    }
+    return seen;
+  }
+
+  function traceGraph(svg) {
+    var before = {};
+    var after = {};
+    var edges = svg.querySelectorAll(".graph-edge");
+    edges.forEach(function (edge) {
+      var from = edge.getAttribute("data-from");
+      var to = edge.getAttribute("data-to");
+      (before[to] = before[to] || []).push(from);
+      (after[from] = after[from] || []).push(to);
+    });
+    var nodes = svg.querySelectorAll(".graph-node");
+
+    function clear() {
+      svg.classList.remove("is-tracing");
+      svg.querySelectorAll(".is-focus, .is-before, .is-after").forEach(function (el) {
+        el.classList.remove("is-focus", "is-before", "is-after");
+      });
+    }
+
+    function trace(topic) {
+      clear();
+      var up = reach(topic, before);
+      var down = reach(topic, after);
+      svg.classList.add("is-tracing");
+      nodes.forEach(function (node) {
+        var name = node.getAttribute("data-node");
+        node.classList.toggle("is-focus", name === topic);
+        node.classList.toggle("is-before", !!up[name]);
+        node.classList.toggle("is-after", !!down[name]);
+      });
+      edges.forEach(function (edge) {
+        var to = edge.getAttribute("data-to");
+        var from = edge.getAttribute("data-from");
+        edge.classList.toggle("is-before", to === topic || !!up[to]);
+        edge.classList.toggle("is-after", from === topic || !!down[from]);
+      });
+    }
+
+    svg.querySelectorAll(".graph-nodes a").forEach(function (link) {
+      var topic = link.querySelector(".graph-node").getAttribute("data-node");
+      link.addEventListener("pointerenter", function () { trace(topic); });
+      link.addEventListener("focus", function () { trace(topic); });
+      link.addEventListener("pointerleave", function () { if (!link.contains(document.activeElement)) { clear(); } });
+      link.addEventListener("blur", clear);
+    });
+  }
+
+  /* The label size of the drawing shown, as rendered: its font size times its scale. */
+  function labelPixels(box) {
+    var shown = Array.prototype.filter.call(box.querySelectorAll("svg[data-graph]"), function (svg) {
+      return svg.getBoundingClientRect().width > 0;
+    })[0];
+    if (!shown) { return null; }
+    var text = shown.querySelector(".graph-node text");
+    var scale = shown.getBoundingClientRect().width / shown.viewBox.baseVal.width;
+    return text ? parseFloat(getComputedStyle(text).fontSize) * scale : null;
+  }
+
+  function initGraph(root) {
+    root.querySelectorAll("svg[data-graph]").forEach(traceGraph);
+    var box = root.querySelector("[data-graph-box]");
+    var zoom = root.querySelector("[data-graph-zoom]");
+    if (!box || !zoom) { return; }
+    function check() {
+      if (box.classList.contains("is-full")) { return; }
+      var size = labelPixels(box);
+      zoom.hidden = size === null || size >= MIN_LABEL_PX - 0.01;
+    }
+    zoom.addEventListener("click", function () {
+      var full = box.classList.toggle("is-full");
+      zoom.setAttribute("aria-pressed", String(full));
+      zoom.textContent = full ? "Fit to the page" : "Show at full size";
+      if (!full) { check(); }
+    });
+    if (window.ResizeObserver) { new ResizeObserver(check).observe(box); }
+    check();
+  }
+
+  /* A topic reached by its link (from the graph, "Next up" or "Builds on") opens its details. */
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var details = target && target.querySelector(".topic-details");
+    if (details) { details.open = true; }
+  }
+
   function init() {
     var root = document.querySelector("[data-roadmap]");
     if (!root) { return; }
+    initGraph(root);
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
     var loaded = load();
     var state = loaded.state;
     var message = root.querySelector("[data-roadmap-message]");
