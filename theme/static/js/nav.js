@@ -1,0 +1,26 @@
+/* The main menu on narrow screens: the Menu button opens and closes it below the header (Esc or a
+   click outside closes it too, focus back on the button). Wide screens show the menu always. */
+(function () {
+  "use strict";
+  var header = document.querySelector("[data-site-header]");
+  var button = header && header.querySelector("[data-nav-toggle]");
+  var menu = button && document.getElementById(button.getAttribute("aria-controls"));
+  if (!menu) { return; }
+
+  function set(open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    header.classList.toggle("nav-open", open);
+  }
+  function isOpen() { return button.getAttribute("aria-expanded") === "true"; }
+
+  button.addEventListener("click", function () { set(!isOpen()); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && isOpen() && header.contains(document.activeElement)) {
+      set(false);
+      button.focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (isOpen() && !header.contains(event.target)) { set(false); }
+  });
+})();
