@@ -303,19 +303,26 @@
         open();
       });
     }
+    function giveFocusBack() {
+      var target = returnTo;
+      returnTo = null;
+      if (target && target.isConnected) { target.focus({ preventScroll: true }); }
+    }
+
+    function close() {
+      dialog.close();
+      giveFocusBack(); /* at once: the close event comes a task later */
+    }
+
     if (dialog) {
-      dialog.addEventListener("click", function (event) { if (event.target === dialog) { dialog.close(); } });
+      dialog.addEventListener("click", function (event) { if (event.target === dialog) { close(); } });
       /* One Esc closes, also with text typed (a search field would first spend it on clearing itself). */
       dialog.addEventListener("keydown", function (event) {
-        if (event.key === "Escape") { event.preventDefault(); dialog.close(); }
+        if (event.key === "Escape") { event.preventDefault(); close(); }
       });
-      dialog.addEventListener("close", function () {
-        var target = returnTo;
-        returnTo = null;
-        if (target && target.isConnected) { target.focus({ preventScroll: true }); }
-      });
-      var close = dialog.querySelector("[data-search-close]");
-      if (close) { close.addEventListener("click", function () { dialog.close(); }); }
+      dialog.addEventListener("close", giveFocusBack);
+      var closeButton = dialog.querySelector("[data-search-close]");
+      if (closeButton) { closeButton.addEventListener("click", close); }
     }
     document.addEventListener("keydown", function (event) {
       var slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target);
