@@ -166,3 +166,46 @@ def test_without_javascript_only_working_controls_show(browser, site_url):
     assert all(link.is_visible() for link in page.locator(".site-nav-list a").all())
     assert page.evaluate(OVERFLOW) <= 0
     context.close()
+
+
+@pytest.fixture(scope="module")
+def studypath_url(studypath_build, serve):
+    """tests/fixtures/studypath: vec-1 reviewed in the published log (due since 2026-09-05), vec-2 and mat-1 new."""
+    return serve(studypath_build.output)
+
+
+def due_badge(page):
+    """The number shown beside "Review", once the idle-time script has counted."""
+    page.wait_for_function("document.querySelector('script[src$=\"/theme/js/review-due.js\"]')")
+    page.wait_for_load_state("networkidle")
+    return page.locator(".site-nav a.nav-review [data-review-due] [aria-hidden=true]")
+
+
+def test_review_in_the_menu_counts_the_cards_due_in_this_browser(page, studypath_url):
+    page.goto(studypath_url + "/")
+    badge = due_badge(page)
+    assert badge.is_visible() and badge.inner_text() == "1"  # vec-1
+    link = page.locator(".site-nav a.nav-review")
+    assert link.get_attribute("href") == "/review/"
+    assert page.get_by_role("link", name="Review (1 card due)", exact=True).count() == 1
+    # Reviews saved by this browser count too: vec-2 learnt long ago is due, vec-1 answered Easy now is not.
+    page.evaluate("""() => localStorage.setItem("studyfolio-reviews", JSON.stringify({
+        format: "studyfolio-reviews", version: 1, reviews: [
+            {card: "vec-2", at: "2026-01-05T10:00:00Z", rating: 3, ms: 4000},
+            {card: "mat-1", at: "2026-01-05T10:01:00Z", rating: 3, ms: 4000},
+            {card: "vec-1", at: new Date().toISOString().slice(0, 19) + "Z", rating: 4, ms: 3000}]}))""")
+    page.reload()
+    badge = due_badge(page)
+    assert badge.inner_text() == "2"
+    assert link.get_attribute("title") == "2 cards due now"
+
+
+def test_a_published_review_newer_than_the_own_one_replays_the_whole_history(page, studypath_url):
+    page.goto(studypath_url + "/")
+    page.evaluate("""() => localStorage.setItem("studyfolio-reviews", JSON.stringify({
+        format: "studyfolio-reviews", version: 1,
+        reviews: [{card: "vec-1", at: "2026-01-01T10:00:00Z", rating: 1, ms: 4000}]}))""")
+    page.reload()
+    badge = due_badge(page)
+    assert badge.inner_text() == "1"
+    assert page.evaluate("performance.getEntriesByType('resource').some(r => r.name.endsWith('/reviews.json'))")

@@ -30,6 +30,8 @@ BUNDLES = {
     # /review/: FSRS, the review log and the review page itself (render-blocking: the first
     # paint shows the first card).
     "js/review-page.js": ("js/fsrs.js", "js/srslog.js", "js/review.js"),
+    # Every page with a review page, loaded by nav.js when idle: the cards due now, for the menu.
+    "js/review-due.js": ("js/fsrs.js", "js/srslog.js", "js/due.js"),
     # Deck pages: mastery now, from the same FSRS and review log.
     "js/deck-page.js": ("js/fsrs.js", "js/srslog.js", "js/mastery.js"),
 }
