@@ -19,9 +19,9 @@
 
   function label() {
     var after = next(mode);
-    var now = mode === "system" ? "follows the system (" + theme.system() + ")" : mode;
+    var now = mode === "system" ? "following the system, " + theme.system() : mode;
     var action = after === "system" ? "Follow the system theme" : "Switch to " + after + " theme";
-    button.setAttribute("aria-label", action + " (theme now: " + now + ")");
+    button.setAttribute("aria-label", action + " (now " + now + ")");
     button.setAttribute("title", "Theme: " + now + ". Click to " + action.toLowerCase().replace(" theme", "") + ".");
   }
 
