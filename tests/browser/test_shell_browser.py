@@ -73,6 +73,18 @@ def test_every_page_kind_starts_at_the_same_left_edge(page, site_url, width):
     assert page.evaluate("getComputedStyle(document.querySelector('main h1')).fontFamily") == heading_font
 
 
+def test_one_text_column_and_wide_grids_across_the_frame(page, site_url):
+    page.goto(site_url + NOTE)
+    measure = page.locator(".note").bounding_box()["width"]
+    assert 600 <= measure <= 720
+    assert page.locator(".note-body p").first.bounding_box()["width"] <= measure
+    page.goto(site_url + "/")
+    frame = page.locator(".site-header .header-row").evaluate(
+        "el => el.getBoundingClientRect().width - parseFloat(getComputedStyle(el).paddingLeft) * 2")
+    assert round(page.locator(".hero").bounding_box()["width"]) == round(measure)
+    assert round(page.locator(".note-grid").bounding_box()["width"]) == round(frame) > measure
+
+
 def test_the_phone_menu_opens_with_every_item_and_closes_with_escape(phone, site_url):
     phone.goto(site_url + NOTE)
     toggle = phone.get_by_role("button", name="Menu")
