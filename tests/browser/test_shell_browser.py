@@ -210,6 +210,7 @@ def test_review_in_the_menu_counts_the_cards_due_in_this_browser(page, studypath
     badge = due_badge(page)
     assert badge.inner_text() == "2"
     assert link.get_attribute("title") == "2 cards due now"
+    assert "has-due" in page.locator(".nav-toggle").get_attribute("class")  # the phone's closed menu says so too
 
 
 def test_a_published_review_newer_than_the_own_one_replays_the_whole_history(page, studypath_url):

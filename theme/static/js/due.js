@@ -32,8 +32,12 @@
     return s ? { state: s[1], step: s[2], stability: s[3], difficulty: s[4], due: s[0], lastReview: s[5] } : null;
   }
 
+  /* On phones the menu is closed: its button carries a dot while cards are due. */
+  var menuButton = document.querySelector("[data-nav-toggle]");
+
   function show(count) {
     badge.textContent = "";
+    if (menuButton) { menuButton.classList.toggle("has-due", count > 0); }
     if (!count) { badge.hidden = true; link.removeAttribute("title"); return; }
     var number = document.createElement("span");
     number.setAttribute("aria-hidden", "true");
