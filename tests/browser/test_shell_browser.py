@@ -211,6 +211,7 @@ def test_review_in_the_menu_counts_the_cards_due_in_this_browser(page, studypath
     assert badge.inner_text() == "2"
     assert link.get_attribute("title") == "2 cards due now"
     assert "has-due" in page.locator(".nav-toggle").get_attribute("class")  # the phone's closed menu says so too
+    assert page.locator(".nav-toggle-label").text_content() == "Menu (2 cards due)"
 
 
 def test_a_published_review_newer_than_the_own_one_replays_the_whole_history(page, studypath_url):

@@ -32,23 +32,27 @@
     return s ? { state: s[1], step: s[2], stability: s[3], difficulty: s[4], due: s[0], lastReview: s[5] } : null;
   }
 
-  /* On phones the menu is closed: its button carries a dot while cards are due. */
+  /* On phones the menu is closed: its button carries a dot (and says so) while cards are due. */
   var menuButton = document.querySelector("[data-nav-toggle]");
+  var menuLabel = menuButton && menuButton.querySelector(".nav-toggle-label");
+
+  function cardsDue(count) { return count + (count === 1 ? " card due" : " cards due"); }
 
   function show(count) {
     badge.textContent = "";
     if (menuButton) { menuButton.classList.toggle("has-due", count > 0); }
+    if (menuLabel) { menuLabel.textContent = count ? "Menu (" + cardsDue(count) + ")" : "Menu"; }
     if (!count) { badge.hidden = true; link.removeAttribute("title"); return; }
     var number = document.createElement("span");
     number.setAttribute("aria-hidden", "true");
     number.textContent = count > 99 ? "99+" : String(count);
     var words = document.createElement("span");
     words.className = "visually-hidden";
-    words.textContent = "(" + count + (count === 1 ? " card due)" : " cards due)");
+    words.textContent = "(" + cardsDue(count) + ")";
     badge.appendChild(number);
     badge.appendChild(words);
     badge.hidden = false;
-    link.title = count + (count === 1 ? " card due now" : " cards due now");
+    link.title = cardsDue(count) + " now";
   }
 
   function count(index) {
