@@ -112,7 +112,7 @@ CONTRAST_JS = """
   }
   const worst = {};
   for (const selector of ["body", ".note-meta", ".note-body p", ".note-body a", ".badge", ".tag", ".topic",
-                          ".site-nav a", ".brand-tagline", ".note-category a", ".site-footer p", ".highlight span"]) {
+                          ".site-nav a", ".site-nav a[aria-current]", ".brand-name", ".note-category a", ".site-footer p", ".highlight span"]) {
     for (const el of document.querySelectorAll(selector)) {
       const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
       const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);

@@ -78,3 +78,26 @@ class NoteSet:
 def problems(note) -> list[str]:
     """A note's reported problems, formatted, in source order."""
     return [d.format() for d in sorted(getattr(note, "diagnostics", ()) or ())]
+
+
+RESULT_BOXES = """list => [...list.children].map(li => {
+    const r = li.getBoundingClientRect();
+    return {left: r.left, top: r.top, width: r.width, section: li.classList.contains("is-section")};
+})"""
+
+
+def assert_one_column(dialog):
+    """The results stack in one column as wide as their list (sections indented by one step)."""
+    results = dialog.locator(".search-results")
+    column = results.evaluate("el => { const s = getComputedStyle(el); const r = el.getBoundingClientRect();"
+                              " return [r.left + parseFloat(s.paddingLeft), r.width - parseFloat(s.paddingLeft)"
+                              " - parseFloat(s.paddingRight)]; }")
+    boxes = results.evaluate(RESULT_BOXES)
+    assert len(boxes) >= 3
+    lefts = {round(b["left"]) for b in boxes if not b["section"]}
+    assert lefts == {round(column[0])}, (lefts, column)
+    assert len({round(b["left"]) for b in boxes if b["section"]}) <= 1
+    for b in boxes:
+        assert b["width"] >= column[1] - (30 if b["section"] else 1), (b, column)
+    assert [b["top"] for b in boxes] == sorted(b["top"] for b in boxes)
+    assert len({round(b["top"]) for b in boxes}) == len(boxes)  # none side by side

@@ -4,7 +4,7 @@ and the resources page, each under its type."""
 import html
 
 import pytest
-from discovery_helpers import pagefind_fragments
+from discovery_helpers import assert_one_column, pagefind_fragments
 
 from sitebuild import ROOT, build_site
 from studyfolio.discovery.fragments import is_math, squash
@@ -89,6 +89,7 @@ def test_the_note_that_explains_svd_comes_first(page, demo_site):
     dialog.locator(".search-status", has_text="for “svd”").wait_for()
     first = dialog.locator(".search-result:not(.is-section)").first
     assert first.locator(".search-result-title").text_content() == "SVD and PCA: squeezing fifty columns into a handful"
+    assert_one_column(dialog)
     page.keyboard.press("Enter")
     page.wait_for_url(demo_site + "/notes/svd-and-pca/")
     assert page.foreign_requests == []

@@ -1,6 +1,7 @@
 """Search in a real browser, the way a learner uses it: keyboard first, served from the site only."""
 
 import pytest
+from discovery_helpers import assert_one_column
 
 pytestmark = pytest.mark.browser
 
@@ -82,6 +83,39 @@ def test_ctrl_k_opens_escape_closes_and_focus_returns(page, site_url):
     assert page.evaluate("document.activeElement.classList.contains('search-open')")
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_results_are_one_column_as_wide_as_the_dialog(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 860})
+    page = context.new_page()
+    dialog = open_search(page, site_url)
+    type_query(page, dialog, "vector", "results for “vector”")
+    assert_one_column(dialog)
+    box, results = dialog.bounding_box(), dialog.locator(".search-results").bounding_box()
+    assert results["width"] >= box["width"] - 2
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    context.close()
+
+
+def test_one_escape_closes_with_text_typed_and_focus_goes_back(page, site_url):
+    page.goto(site_url + "/notes/variance/")
+    link = page.locator("main a").first
+    link.focus()
+    page.keyboard.press("/")
+    dialog = page.locator("dialog.search-dialog")
+    dialog.wait_for(state="visible")
+    type_query(page, dialog, "variance", "results for “variance”")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden", timeout=1000)
+    assert link.evaluate("el => el === document.activeElement")
+    # Opened with nothing focused, focus lands on the search button, never on <body>.
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("/")
+    dialog.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden", timeout=1000)
+    assert page.evaluate("document.activeElement.classList.contains('search-open')")
+
+
 def test_slash_inside_a_text_field_types_a_slash(page, site_url):
     dialog = open_search(page, site_url)
     page.keyboard.type("a/b")
@@ -125,12 +159,12 @@ def test_a_site_opened_from_files_explains_instead_of_breaking(browser, discover
     context.close()
 
 
-def test_without_javascript_the_search_link_leads_to_a_notice(browser, site_url):
+def test_without_javascript_no_search_button_shows_and_the_search_page_explains(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + "/notes/svd/")
-    page.locator(".search-open").click()
-    page.wait_for_url(site_url + "/search/")
+    assert page.locator(".search-open").is_hidden()
+    page.goto(site_url + "/search/")
     assert "needs JavaScript" in page.locator(".search-page").inner_text()
     context.close()
 

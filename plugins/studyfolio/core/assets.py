@@ -25,13 +25,15 @@ BUNDLES = {
         "css/flashcards.css", "css/resources.css", "css/roadmap.css", "css/study.css",
         "css/review.css", "css/portfolio.css", "css/print.css",
     ),
-    # Every page, deferred: the theme switch, search, and the deck pages' "Show all answers".
-    "js/site.js": ("js/theme.js", "js/search.js", "js/flashcards.js"),
+    # Every page, deferred: the theme switch, the phone menu, search, and the deck pages' "Show all answers".
+    "js/site.js": ("js/theme.js", "js/nav.js", "js/search.js", "js/flashcards.js"),
     # /review/: FSRS, the review log, the session (queue, undo, counters), this browser's saved
     # log and the review page itself (render-blocking: the first paint shows the first card).
     "js/review-page.js": (
         "js/fsrs.js", "js/srslog.js", "js/review-session.js", "js/review-store.js", "js/review.js",
     ),
+    # Every page with a review page, loaded by nav.js when idle: the cards due now, for the menu.
+    "js/review-due.js": ("js/fsrs.js", "js/srslog.js", "js/due.js"),
     # Deck pages: mastery now, from the same FSRS and review log.
     "js/deck-page.js": ("js/fsrs.js", "js/srslog.js", "js/mastery.js"),
 }

@@ -197,6 +197,20 @@
     return card;
   };
 
+  /* A published state (a card as newCard() gives, or null for one never reviewed) carried on
+     through later reviews [[at, rating, ...], ...]; null when a review is not later than the
+     published one's last: then only a replay of the whole history gives the card's state. */
+  Scheduler.prototype.resume = function (published, later) {
+    var card = this.newCard(), k, i;
+    if (published) { for (k in card) { card[k] = published[k]; } }
+    later = later.slice().sort(function (a, b) { return a[0] - b[0]; });
+    for (i = 0; i < later.length; i++) {
+      if (published && later[i][0] <= published.lastReview) { return null; }
+      this.apply(card, later[i][1], later[i][0]);
+    }
+    return card;
+  };
+
   /* The four cards the four ratings would give at time `at`: index 0 is Again. */
   Scheduler.prototype.preview = function (card, at) {
     var out = [];

@@ -281,10 +281,16 @@
     var dialogPanel = panels.filter(function (p) { return p.mode === "dialog"; })[0];
     if (pagePanel) { pagePanel.start(); pagePanel.input.focus(); }
 
+    var returnTo = null; /* what had focus before the dialog opened: it gets focus back */
+
     function open() {
       if (pagePanel) { pagePanel.input.focus(); pagePanel.input.select(); return; }
       if (!dialog || !dialogPanel) { return; }
-      if (!dialog.open) { dialog.showModal(); }
+      if (!dialog.open) {
+        var before = document.activeElement;
+        returnTo = before && before !== document.body && before !== document.documentElement ? before : opener;
+        dialog.showModal();
+      }
       dialogPanel.start();
       dialogPanel.input.focus();
       dialogPanel.input.select();
@@ -297,10 +303,26 @@
         open();
       });
     }
+    function giveFocusBack() {
+      var target = returnTo;
+      returnTo = null;
+      if (target && target.isConnected) { target.focus({ preventScroll: true }); }
+    }
+
+    function close() {
+      dialog.close();
+      giveFocusBack(); /* at once: the close event comes a task later */
+    }
+
     if (dialog) {
-      dialog.addEventListener("click", function (event) { if (event.target === dialog) { dialog.close(); } });
-      var close = dialog.querySelector("[data-search-close]");
-      if (close) { close.addEventListener("click", function () { dialog.close(); }); }
+      dialog.addEventListener("click", function (event) { if (event.target === dialog) { close(); } });
+      /* One Esc closes, also with text typed (a search field would first spend it on clearing itself). */
+      dialog.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") { event.preventDefault(); close(); }
+      });
+      dialog.addEventListener("close", giveFocusBack);
+      var closeButton = dialog.querySelector("[data-search-close]");
+      if (closeButton) { closeButton.addEventListener("click", close); }
     }
     document.addEventListener("keydown", function (event) {
       var slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !isEditable(event.target);
