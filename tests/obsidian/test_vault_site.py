@@ -120,3 +120,16 @@ def test_cards_are_read_as_the_spaced_repetition_plugin_reads_them(vault):
     assert "flashcards-statistics" in cards["What does variance measure"]["tags"]
     text = body(vault, "statistics-variance").text_content()
     assert "SR:" not in text
+
+
+def test_schedules_from_sr_comments_carry_over_to_the_review_page(vault):
+    cards = {c["question"]: c for c in json.loads((vault.output / "cards.json").read_text())["cards"]}
+    measure = cards["What does variance measure"]
+    assert measure["schedule"] == {"due": "2026-12-20", "interval": 16, "ease": 2.5}
+    assert cards["Why square the distances?"]["schedule"] == {"due": "2026-12-08", "interval": 4, "ease": 2.3}
+    history = json.loads((vault.output / "reviews.json").read_text())
+    last, due, stability, difficulty = history["seeds"][measure["id"]]
+    assert (due - last, stability) == (16 * 86400000, pytest.approx(16.0))
+    assert 1 <= difficulty <= 10
+    index = json.loads((vault.output / "review" / "index.json").read_text())
+    assert measure["id"] in json.dumps(index["cards"])  # the published state of a seeded card

@@ -53,3 +53,43 @@ def test_reviews_after_the_seed_are_replayed_on_top_and_older_ones_are_in_it():
     assert seeded.history["c"] == [before, after]  # the log itself is kept whole
     unseeded = Progress.build([], [], SchedulerConfig(), {"c": seed})
     assert unseeded.states["c"].due == datetime(2026, 10, 1, tzinfo=UTC)
+
+
+def test_the_review_page_replays_a_seeded_history_as_the_build_does():
+    """fsrs.js's replay(history, seed), run under node, against Progress.build with the seed."""
+    import json
+    import random
+    import shutil
+    import subprocess
+    from datetime import timedelta
+    from pathlib import Path
+
+    from studyfolio.srs.log import Review
+    from studyfolio.srs.progress import Progress
+    from studyfolio.srs.scheduler import SchedulerConfig
+
+    rng = random.Random(20261204)
+    config = SchedulerConfig()
+    cases, expected = [], []
+    for n in range(60):
+        seed = seed_of(f"c{n}", f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                       rng.choice((1, 3, 9, 30, 200)), rng.choice((130, 210, 250, 300)))
+        at = seed.last_review + timedelta(days=rng.uniform(-20, 5))
+        reviews = []
+        for _ in range(rng.randint(0, 8)):
+            at += timedelta(hours=rng.uniform(0.1, 24 * 40))
+            reviews.append(Review(seed.card, at.replace(microsecond=0), rng.randint(1, 4), 0))
+        progress = Progress.build([], reviews, config, {seed.card: seed})
+        card = progress.states[seed.card]
+        expected.append([card.state.value, card.step, card.stability, card.difficulty,
+                         int(card.due.timestamp() * 1000), int(card.last_review.timestamp() * 1000)])
+        cases.append({"seed": progress.seed_states()[seed.card],
+                      "history": [x for r in reviews for x in (r.at_ms, r.rating, r.ms)]})
+    job = {"config": config.to_json(), "cases": cases}
+    runner = Path(__file__).with_name("seed_runner.js")
+    done = subprocess.run([shutil.which("node") or "/usr/bin/node", str(runner)], input=json.dumps(job),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    for got, want in zip(json.loads(done.stdout), expected, strict=True):
+        assert got[:2] == want[:2] and got[4:] == want[4:]
+        assert got[2:4] == pytest.approx(want[2:4], rel=1e-9)

@@ -42,6 +42,8 @@ class Card:
     path: str
     line: int
     html: str
+    # Obsidian's SR schedule of the card, `due,interval,ease` (`2026-10-01,12,250`), if any.
+    schedule: str | None = None
     # Links Pelican has not resolved yet ({static}..., {filename}...): see collect.resolve_links.
     unresolved: bool = field(default=False, compare=False)
 
@@ -80,7 +82,14 @@ class Card:
             "video_url": self.video_url,
             "cloze": self.cloze,
             "kind": self.kind,
+            **({"schedule": schedule_json(self.schedule)} if self.schedule else {}),
         }
+
+
+def schedule_json(schedule: str) -> dict:
+    """`2026-10-01,12,250` as cards.json holds it: {"due", "interval" (days), "ease" (2.5)}."""
+    due, interval, ease = schedule.split(",")
+    return {"due": due, "interval": int(interval), "ease": int(ease) / 100}
 
 
 def answer_html(el) -> str:
@@ -136,6 +145,7 @@ def read_cards(content: str, *, title: str, url: str, path: str, slug: str) -> l
             path=path,
             line=int(el.get("data-line", "0") or 0),
             html=outer_html(el),
+            schedule=el.get("data-sr") or None,
             unresolved=any(target.startswith(("{", "|")) for target in targets),
         ))
     return cards

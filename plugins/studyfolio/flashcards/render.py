@@ -106,11 +106,11 @@ class CardBuilder:
         self.require(answer, "answer")
         base = self.spec.options.get("id") or derived_id(self.info.slug, self.spec.question)
         if not self.spec.two_way:
-            return [self.card(base, "basic", question, answer, unwrap=False, move=True)]
+            return [self.card(base, "basic", question, answer, unwrap=False, move=True, sibling=0)]
         flipped = etree.Element("div")
         append_content(etree.SubElement(flipped, "p"), question)
-        return [self.card(base, "basic", question, answer, unwrap=False),
-                self.card(f"{base}-r", "reversed", answer, flipped, unwrap=True, move=True)]
+        return [self.card(base, "basic", question, answer, unwrap=False, sibling=0),
+                self.card(f"{base}-r", "reversed", answer, flipped, unwrap=True, move=True, sibling=1)]
 
     def require(self, el: etree.Element, part: str) -> None:
         if has_content(el):
@@ -139,7 +139,7 @@ class CardBuilder:
         else:
             text, prompt, extra = answer, (question if has_content(question) else None), None
         cards = []
-        for number in numbers([text]):
+        for sibling, number in enumerate(numbers([text])):
             shown = etree.Element("div")
             if prompt is not None:
                 append_content(etree.SubElement(shown, "span", {"class": "card-prompt"}), prompt)
@@ -149,11 +149,11 @@ class CardBuilder:
             if extra is not None and has_content(extra):
                 append_content(etree.SubElement(solved, "div", {"class": "card-extra"}), extra)
             cards.append(self.card(f"{base}-c{number}", "cloze", shown, solved, cloze=number,
-                                   move=True))
+                                   move=True, sibling=sibling))
         return cards
 
     def card(self, card_id, kind, question, answer, *, unwrap=True, cloze=None,
-             move=False) -> etree.Element:
+             move=False, sibling=0) -> etree.Element:
         attrs = {"class": "card", "id": f"card-{card_id}", "data-card-id": card_id,
                  "data-note": self.info.slug, "data-kind": kind}
         if self.level:
@@ -166,6 +166,9 @@ class CardBuilder:
         if self.video_url:
             attrs["data-video-url"] = self.video_url
         attrs["data-line"] = str(self.spec.line)
+        schedule = self.spec.sr_schedule[sibling] if sibling < len(self.spec.sr_schedule) else None
+        if schedule is not None:  # Obsidian's SR comment: one `!` group per card of the text
+            attrs["data-sr"] = f"{schedule.due.isoformat()},{schedule.interval},{schedule.ease}"
         details = etree.Element("details", attrs)
         summary = etree.SubElement(details, "summary")
         append_content(etree.SubElement(summary, "span", {"class": "card-question"}), question,

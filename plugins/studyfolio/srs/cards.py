@@ -24,6 +24,7 @@ class StudyCard:
     level: str | None = None
     tags: tuple[str, ...] = ()
     video_url: str | None = None
+    schedule: dict | None = None  # from Obsidian's SR comment: {"due", "interval", "ease"}
 
     def in_deck(self, note: str | None = None, tag: str | None = None, level: str | None = None) -> bool:
         return (
@@ -31,6 +32,12 @@ class StudyCard:
             and (tag is None or tag in self.tags)
             and (level is None or self.level == level)
         )
+
+
+def schedule_json(schedule: str) -> dict:
+    from ..flashcards.model import schedule_json as from_card
+
+    return from_card(schedule)
 
 
 def study_cards(cards) -> list[StudyCard]:
@@ -44,6 +51,7 @@ def study_cards(cards) -> list[StudyCard]:
             note_url=card.note_url,
             level=card.level,
             tags=tuple(sorted(set(card.tags))),
+            schedule=schedule_json(card.schedule) if card.schedule else None,
         )
         for card in cards
     ]
@@ -82,9 +90,19 @@ def load_cards_json(path: str) -> list[StudyCard]:
                 level=item.get("level"),
                 tags=tuple(item.get("tags") or ()),
                 video_url=item.get("video_url"),
+                schedule=item.get("schedule"),
             )
         )
     return cards
+
+
+def seeds_of(cards: list[StudyCard]) -> dict:
+    """The FSRS seed of each card Obsidian's SR plugin had scheduled (srs/seed.py)."""
+    from .seed import seed_of
+
+    return {card.id: seed_of(card.id, card.schedule["due"], card.schedule["interval"],
+                             round(card.schedule["ease"] * 100))
+            for card in cards if card.schedule}
 
 
 def note_of_card_id(card_id: str, slugs: list[str]) -> tuple[str | None, bool]:

@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 
 from ..core.settings import add_settings_option, settings_of
-from .cards import CardsFileError, load_cards_json
+from .cards import CardsFileError, load_cards_json, seeds_of
 from .exchange import HISTORY_FORMAT, ExportError, read_export
 from .log import append_reviews, locked_log, merge, parse_at, read_log
 from .progress import Progress
@@ -108,7 +108,7 @@ def load_progress(args) -> tuple[Progress, str] | None:
     found = read_log(log_path)
     for problem in found.problems:
         print(problem.format(), file=sys.stderr)
-    return Progress.build(cards, found.reviews, load_config(places.output)), log_path
+    return Progress.build(cards, found.reviews, load_config(places.output), seeds_of(cards)), log_path
 
 
 def run_review(args) -> int:

@@ -66,7 +66,7 @@ def export_json(reviews: Iterable[Review]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def history_json(reviews: Iterable[Review], config: SchedulerConfig) -> str:
+def history_json(reviews: Iterable[Review], config: SchedulerConfig, seeds: dict | None = None) -> str:
     """reviews.json: the scheduler settings and each card's reviews in time order, flat:
     `[at ms, rating, ms, at ms, rating, ms, ...]`.
 
@@ -80,5 +80,6 @@ def history_json(reviews: Iterable[Review], config: SchedulerConfig) -> str:
         "version": HISTORY_VERSION,
         "scheduler": config.to_json(),
         "history": dict(sorted(by_card.items())),
+        **({"seeds": seeds} if seeds else {}),  # cards whose history starts from a carried-over schedule
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -17,7 +17,7 @@ from ..core.shared import HEATMAP, MASTERY, STUDY_PROGRESS
 from ..core.shared import REVIEW_URL as REVIEW_URL_RECORD
 from ..core.source import site_relative
 from ..flashcards.collect import site_cards
-from .cards import StudyCard, note_of_card_id, study_cards
+from .cards import StudyCard, note_of_card_id, seeds_of, study_cards
 from .exchange import history_json
 from .heatmap import build_heatmap
 from .log import LogRead, build_log
@@ -119,12 +119,13 @@ class ReviewGenerator(Generator):
         problems.extend(config_problems)
         problems.extend(orphan_reports(log, cards, sources))
         zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
-        progress = Progress.build(cards, log.reviews, self.config)
+        seeds = seeds_of(cards)
+        progress = Progress.build(cards, log.reviews, self.config, seeds)
         per_day = Counter(local_day(review.at, zone) for review in log.reviews)
         notes_per_day: dict = defaultdict(list)
         for article in articles:
             notes_per_day[article.date.astimezone(zone).date()].append(article.title)
-        self.history = history_json(log.reviews, self.config)
+        self.history = history_json(log.reviews, self.config, progress.seed_states())
         self.states = progress.states
         self.decks = review_decks(cards)
         HEATMAP.put(self.context, build_heatmap(per_day, notes_per_day))

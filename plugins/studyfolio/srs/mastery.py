@@ -30,7 +30,9 @@ class MasteryIndex:
 
     def __init__(self, progress: Progress):
         self.progress = progress
-        self.as_of = max((items[-1].at for items in progress.history.values()), default=None)
+        last = [items[-1].at for items in progress.history.values() if items]
+        last += [seed.last_review for seed in progress.seeds.values()]  # a schedule carried over
+        self.as_of = max(last, default=None)
 
     def of(self, cards: Iterable) -> Mastery:
         ids = sorted({card if isinstance(card, str) else card.id for card in cards})

@@ -28,6 +28,7 @@ class Progress:
     states: dict[str, Card] = field(default_factory=dict)
     # for each review, the state its card was in just before it (for retention)
     state_before: dict[tuple[str, datetime], State | None] = field(default_factory=dict)
+    seeds: dict[str, Seed] = field(default_factory=dict)
 
     @classmethod
     def build(cls, cards: list[StudyCard], reviews: Iterable[Review], config: SchedulerConfig,
@@ -35,15 +36,14 @@ class Progress:
         """Every card's state: its reviews replayed; a card with a seed (a schedule carried over
         from another tool, srs/seed.py) starts from it, and only its reviews after the seed's
         last review are replayed on top."""
-        progress = cls(config=config, cards=list(cards), scheduler=config.scheduler())
+        progress = cls(config=config, cards=list(cards), scheduler=config.scheduler(), seeds=dict(seeds or {}))
         by_card: dict[str, list[Review]] = defaultdict(list)
         for review in reviews:
             by_card[review.card].append(review)
-        for card_id in seeds or {}:
-            by_card.setdefault(card_id, [])
-        for card_id, items in by_card.items():
-            items.sort(key=lambda r: r.at)
-            progress.history[card_id] = items
+        for card_id in sorted(set(by_card) | set(seeds or {})):
+            items = sorted(by_card.get(card_id, []), key=lambda r: r.at)
+            if items:
+                progress.history[card_id] = items
             state = new_card()
             seed = (seeds or {}).get(card_id)
             if seed is not None:
@@ -54,6 +54,16 @@ class Progress:
                 state, _ = progress.scheduler.review_card(state, Rating(review.rating), review.at)
             progress.states[card_id] = state
         return progress
+
+    def seed_states(self) -> dict[str, list]:
+        """Each seeded card's starting state, for reviews.json: [last review ms, due ms,
+        stability, difficulty] (the browser replays its history from there, as the build does)."""
+        found = {}
+        for card_id, seed in sorted(self.seeds.items()):
+            start = seed.start(self.scheduler.parameters)
+            found[card_id] = [int(start.last_review.timestamp() * 1000), int(start.due.timestamp() * 1000),
+                              start.stability, start.difficulty]
+        return found
 
     @property
     def card_ids(self) -> set[str]:

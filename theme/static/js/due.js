@@ -64,9 +64,9 @@
     });
     if (!replay.length) { return Promise.resolve(due); }
     return getJSON(link.getAttribute("data-history-url")).then(function (doc) {
-      var history = LOG.idMap(doc && doc.history);
+      var history = LOG.idMap(doc && doc.history), seeds = LOG.idMap(doc && doc.seeds);
       replay.forEach(function (id) {
-        if (fsrs.replay(LOG.mergeFlat(history[id] || [], mine[id])).due <= now) { due++; }
+        if (fsrs.replay(LOG.mergeFlat(history[id] || [], mine[id]), seeds[id]).due <= now) { due++; }
       });
       return due;
     });

@@ -190,10 +190,18 @@
   };
 
   /* A card's state after its history, flat and in time order: [at, rating, ms, at, rating, ms, ...]
-     (the shape of reviews.json). */
-  Scheduler.prototype.replay = function (history) {
-    var card = this.newCard();
-    for (var i = 0; i < history.length; i += 3) { this.apply(card, history[i + 1], history[i]); }
+     (the shape of reviews.json). `seed` ([last review, due, stability, difficulty], reviews.json's
+     "seeds": a schedule carried over from Obsidian) is the state the history starts from; its
+     reviews up to the seed's last review are in the seed already (srs/seed.py). */
+  Scheduler.prototype.replay = function (history, seed) {
+    var card = this.newCard(), from = -Infinity;
+    if (seed) {
+      card.state = REVIEW; card.step = null; card.lastReview = seed[0]; card.due = seed[1];
+      card.stability = seed[2]; card.difficulty = seed[3]; from = seed[0];
+    }
+    for (var i = 0; i < history.length; i += 3) {
+      if (history[i] > from) { this.apply(card, history[i + 1], history[i]); }
+    }
     return card;
   };
 

@@ -20,12 +20,12 @@
       desiredRetention: config.desired_retention, learningSteps: config.learning_steps,
       relearningSteps: config.relearning_steps, maximumInterval: config.maximum_interval
     });
-    var published = LOG.idMap(doc && doc.history), own = LOG.savedByCard();
+    var published = LOG.idMap(doc && doc.history), seeds = LOG.idMap(doc && doc.seeds), own = LOG.savedByCard();
     var now = Date.now(), sum = 0, studied = 0, due = 0;
     for (var i = 0; i < ids.length; i++) {
       var history = LOG.mergeFlat(published[ids[i]] || [], own[ids[i]]);
-      if (!history.length) { continue; }
-      var state = scheduler.replay(history);
+      if (!history.length && !seeds[ids[i]]) { continue; }
+      var state = scheduler.replay(history, seeds[ids[i]]);
       studied++;
       sum += scheduler.retrievability(state, now);
       if (state.due <= now) { due++; }

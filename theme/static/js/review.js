@@ -48,7 +48,7 @@
   /* ---------- cards, history and states ---------- */
 
   var scheduler, newPerDay = 20, learnAhead = 0;
-  var cards = [], byId = idMap(), published = idMap(), reviewsOf = idMap(), states = idMap();
+  var cards = [], byId = idMap(), published = idMap(), seeds = idMap(), reviewsOf = idMap(), states = idMap();
   var index = null, base = idMap(); /* review/index.json, and the states it publishes by card id */
 
   /* A card's history, flat as in reviews.json: [at, rating, ms, ...], with this browser's own. */
@@ -72,9 +72,9 @@
 
   function replayCard(id) {
     var h = mergedHistory(id);
-    if (!h.length) { return; }
+    if (!h.length && !seeds[id]) { return; }
     reviewsOf[id] = h;
-    states[id] = (index && quickState(id)) || scheduler.replay(h);
+    states[id] = (index && quickState(id)) || scheduler.replay(h, seeds[id]);
   }
 
   function rebuild() {
@@ -562,6 +562,7 @@
       useScheduler(historyDoc && historyDoc.scheduler || index && index.scheduler);
       if (!historyDoc) { notice("warning", "reviews.json is missing, so only this browser's reviews are used: rebuild the site."); }
       published = idMap(historyDoc && historyDoc.history);
+      seeds = idMap(historyDoc && historyDoc.seeds);
       cards = cardsDoc.cards || [];
       byId = idMap();
       for (i = 0; i < cards.length; i++) { byId[cards[i].id] = cards[i]; cards[i].tags = cards[i].tags || []; }
