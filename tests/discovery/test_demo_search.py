@@ -95,6 +95,7 @@ def test_the_note_that_explains_svd_comes_first(page, demo_site):
     assert page.foreign_requests == []
 
 
+@pytest.mark.screenshots
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("device", "width"), [("desktop", 1280), ("phone", 390)])

@@ -169,6 +169,7 @@ def test_without_javascript_no_search_button_shows_and_the_search_page_explains(
     context.close()
 
 
+@pytest.mark.screenshots
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("device", "width"), [("desktop", 1280), ("phone", 390)])
 def test_screenshots(browser, site_url, screenshot, scheme, device, width):
