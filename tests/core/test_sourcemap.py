@@ -152,3 +152,12 @@ def test_lines_are_as_markdown_sees_them_and_the_note_reads_its_map_once():
     assert note.map is note.map
     assert note.map_of(note.text.split("\n")) is note.map
     assert note.map_of(["Other: text"]) is not note.map
+
+
+def test_a_display_formula_ends_at_its_first_closer_and_the_text_after_is_prose():
+    text = "$$\nx^2\n$$\nText right under it, with $y$.\n\n## Heading\n\n$$z$$\n"
+    assert spans(text) == [
+        ("display math", 1, 1, 3, 3, "\nx^2\n"),
+        ("math", 4, 27, 4, 30, "y"),
+        ("display math", 8, 1, 8, 6, "z"),
+    ]

@@ -1,5 +1,6 @@
 """Math in notes: Markdown in, MathML out; invalid TeX reported with its line."""
 
+import markdown
 import pytest
 from lxml import html as lxml_html
 
@@ -120,3 +121,13 @@ def test_arg_max_is_known():
     root_text = tex_to_mathml(r"\arg\max_x f(x)", display=True)
     assert "<mo>arg</mo><msub><mo>max</mo><mi>x</mi></msub>" in root_text
     assert 'alttext="\\arg\\max_x f(x)"' in root_text
+
+
+def test_a_display_formula_with_text_right_under_it_does_not_run_on():
+    """The runaway `$$`: the formula ends at its closer; the heading and card below it stay."""
+    md = markdown.Markdown(extensions=["studyfolio.math.extension"])
+    html = md.convert("$$\nx^2\n$$\nText right under it.\n\n## Heading\n\n$$y$$ and more text\n")
+    tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    assert [el.tag for el in tree] == ["div", "p", "h2", "div", "p"]
+    assert [m.get("alttext") for m in tree.iter("math")] == ["x^2", "y"]
+    assert tree[1].text_content() == "Text right under it." and tree[4].text_content() == "and more text"

@@ -228,12 +228,13 @@ class SourceMap:
             plain = self.mask_code(text, at, found)
             stripped = plain.lstrip()
             opener = next((o for o in DISPLAY_OPEN if stripped.startswith(o)), None)
-            if opener is not None:
-                end = self.display_end(index, opener)
-                if end is not None:
-                    found.append(self.display_span(index, end, opener))
-                    index = end + 1
-                    continue
+            closed = self.display_end(index, opener) if opener is not None else None
+            if closed is not None:
+                later, span, rest = closed
+                found.append(span)
+                found.extend(inline_math(*rest))  # text after the closer is prose again
+                index = later + 1
+                continue
             found.extend(inline_math(plain, at))
             index += 1
         for block in self.blocks:  # a header's argument is text too: `/// explain | $y = mx$`
@@ -265,25 +266,25 @@ class SourceMap:
             masked[match.start():match.end()] = " " * (match.end() - match.start())
         return "".join(masked)
 
-    def display_end(self, index: int, opener: str) -> int | None:
-        """The paragraph (index) that closes a display formula opened in paragraph `index`."""
+    def display_end(self, index: int, opener: str):
+        """A display formula opened in paragraph `index`, closed by the first closer after its
+        opener in the next 50 paragraphs, as the math extension reads it: (the paragraph that
+        closes it, its Span, (the text after the closer, blanked before it; its `at`)); None
+        when it is never closed."""
         closer = DISPLAY_OPEN[opener]
         paragraphs = self.paragraphs
+        first = paragraphs[index][0]
         for later in range(index, min(index + MAX_DISPLAY_PARAGRAPHS, len(paragraphs))):
-            text = "\n".join(self.lines[paragraphs[later][0] - 1:paragraphs[later][1]]).strip()
-            if later == index:
-                text = text[len(opener):]
-            if text.rstrip().endswith(closer) and (later > index or len(text.rstrip()) >= len(closer)):
-                return later
+            text, at = self.paragraph_text(first, paragraphs[later][1])
+            lead = len(text) - len(text.lstrip())
+            end = find_closer(text, closer, lead + len(opener))
+            if end < 0:
+                continue
+            span = Span("display math", *at(lead), *at(end + len(closer)),
+                        text[lead + len(opener):end], opener, closer)
+            rest = " " * (end + len(closer)) + text[end + len(closer):]
+            return later, span, (rest, at)
         return None
-
-    def display_span(self, first_index: int, last_index: int, opener: str) -> Span:
-        first, last = self.paragraphs[first_index][0], self.paragraphs[last_index][1]
-        text = "\n".join(self.lines[first - 1:last])
-        lead = len(text) - len(text.lstrip())
-        body = text.strip()[len(opener):-len(DISPLAY_OPEN[opener])]
-        _, at = self.paragraph_text(first, last)
-        return Span("display math", *at(lead), *at(len(text.rstrip())), body, opener, DISPLAY_OPEN[opener])
 
     def math(self) -> list[Span]:
         return [span for span in self.spans if span.kind != "code"]
@@ -435,6 +436,16 @@ def find_blocks(lines: list[str], start: int, code: set[int], names=None) -> lis
         stack.append(len(found))
         found.append(block)
     return found
+
+
+def find_closer(text: str, closer: str, start: int = 0) -> int:
+    """Where the first `closer` of `text` at or after `start` begins (an escaped `\\$$` is
+    not one), or -1: the end of a display formula, as MathJax finds it."""
+    while True:
+        at = text.find(closer, start)
+        if at <= 0 or closer != "$$" or text[at - 1] != "\\":
+            return at
+        start = at + 1
 
 
 def inline_math(text: str, at) -> list[Span]:

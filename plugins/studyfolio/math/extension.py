@@ -13,6 +13,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 
 from ..core.source import note_of
+from ..core.sourcemap import find_closer
 from .tex import TexError, tex_to_mathml
 
 # One pattern for the three inline forms: every extra inline pattern costs on every text node.
@@ -57,7 +58,10 @@ class InlineMath(InlineProcessor):
 
 
 class DisplayMath(BlockProcessor):
-    """A paragraph that starts with $$ or \\[ and ends (maybe blocks later) with $$ or \\].
+    """A paragraph that starts with $$ or \\[: the formula runs to the first closer ($$ or \\])
+    after it, as MathJax reads it, maybe paragraphs later; text after the closer (on its line
+    or the lines below) goes on as a paragraph of its own, so a `$$` block with text right
+    under it never runs on to a later `$$`.
 
     The closer is looked for in the next MAX_DISPLAY_BLOCKS paragraphs only: a formula is never
     that long, and a note of many unclosed `$$` would otherwise be rescanned to its end for
@@ -72,18 +76,22 @@ class DisplayMath(BlockProcessor):
         closer = DISPLAY_OPEN[opener]
         collected = []
         for index, block in enumerate(blocks[:MAX_DISPLAY_BLOCKS]):
-            text = block.strip()
-            body = text[len(opener):] if index == 0 else text
-            if body.rstrip().endswith(closer) and (index > 0 or len(body.rstrip()) >= len(closer)):
-                collected.append(body.rstrip()[: -len(closer)])
-                del blocks[: index + 1]
-                tex = "\n\n".join(collected)
-                source = f"{opener}{' '.join(tex.split())}{closer}"
-                html = render(self.parser.md, tex, display=True, source=source, locate=first)
-                holder = etree.SubElement(parent, "p")
-                holder.text = self.parser.md.htmlStash.store(html)
-                return True
-            collected.append(body)
+            body = first[len(opener):] if index == 0 else block
+            at = find_closer(body, closer)
+            if at < 0:
+                collected.append(body.strip())
+                continue
+            collected.append(body[:at].strip())
+            rest = body[at + len(closer):].strip()
+            del blocks[: index + 1]
+            if rest:
+                blocks.insert(0, rest)
+            tex = "\n\n".join(part for part in collected if part) if len(collected) > 1 else collected[0]
+            source = f"{opener}{' '.join(tex.split())}{closer}"
+            html = render(self.parser.md, tex, display=True, source=source, locate=first)
+            holder = etree.SubElement(parent, "p")
+            holder.text = self.parser.md.htmlStash.store(html)
+            return True
         note = note_of(self.parser.md)
         note.error(
             note.line_of(first.split("\n")[0]),
