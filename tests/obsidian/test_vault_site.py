@@ -84,7 +84,9 @@ def test_wikilinks_by_path_alias_block_and_nearest_name(vault):
     links = {a.text_content(): a.get("href") for a in body(vault, "statistics-variance").cssselect("a.wikilink")}
     assert links == {"Sample variance": "/notes/statistics-sample-variance/",
                      "the dot product": "/notes/linear-algebra-dot-product/"}
-    sample = {a.text_content(): a.get("href") for a in body(vault, "statistics-sample-variance").cssselect("a.wikilink")}
+    own = body(vault, "statistics-sample-variance").xpath(
+        ".//a[contains(@class, 'wikilink')][not(ancestor::div[@class='transclusion'])]")
+    sample = {a.text_content(): a.get("href") for a in own}
     assert sample == {"Variance › ^why-square": "/notes/statistics-variance/#^why-square",
                       "spread": "/notes/statistics-variance/", "Mean": "/notes/statistics-mean/"}
     [dot] = body(vault, "linear-algebra-dot-product").cssselect("a.wikilink")
@@ -104,6 +106,7 @@ def test_problems_are_reported_once_at_their_lines(vault):
     assert problems == [
         "content/notes/Linear algebra/Dot product.md:7: warning: [[Mean]] could mean 2 notes: content/notes/Linear algebra/Mean.md, content/notes/Statistics/Mean.md; it links to content/notes/Linear algebra/Mean.md, the nearest",
         "content/notes/Linear algebra/Mean.md:1: error: embedded file not found: ![[missing-plot.png]]",
+        "content/notes/Linear algebra/Mean.md:2: warning: ![[Dot product]] shares its paragraph with other text, so it is shown as a link",
         "content/notes/Statistics/Sample variance.md:9: warning: [[Mean]] could mean 2 notes: content/notes/Linear algebra/Mean.md, content/notes/Statistics/Mean.md; it links to content/notes/Statistics/Mean.md, the nearest",
         "content/notes/Statistics/Variance.md:25: warning: unknown callout type 'warnign'; it is shown as a note",
         "content/notes/Statistics/Variance.md:38: warning: 1 dataview query is shown as code: queries are not run when the site is built",
@@ -133,3 +136,18 @@ def test_schedules_from_sr_comments_carry_over_to_the_review_page(vault):
     assert 1 <= difficulty <= 10
     index = json.loads((vault.output / "review" / "index.json").read_text())
     assert measure["id"] in json.dumps(index["cards"])  # the published state of a seeded card
+
+
+def test_embedded_notes_sections_and_blocks_are_shown_in_place(vault):
+    boxes = body(vault, "statistics-sample-variance").cssselect(".transclusion")
+    assert [b.cssselect(".transclusion-source a")[0].get("href") for b in boxes] == [
+        "/notes/statistics-variance/#variance", "/notes/statistics-variance/#^why-square"]
+    section, block = boxes
+    assert section.cssselect("h1")[0].text_content() == "Variance"
+    assert section.cssselect(".callout")  # the section runs on to the next heading of its level
+    assert not section.cssselect("details[data-card-id]")  # cards stay in their own note
+    assert not [el for el in section.iter() if el.get("id")]  # the page keeps one of each id
+    assert section.cssselect("a.wikilink")[1].get("href") == "/notes/statistics-sample-variance/"
+    assert [p.text_content() for p in block.cssselect("p:not(.transclusion-source)")] == [
+        "Variance is the average squared distance from the mean. Squaring keeps every distance"
+        " positive and weighs the far points more."]

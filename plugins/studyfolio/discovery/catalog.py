@@ -131,7 +131,8 @@ class NoteCatalog:
         self.by_path: dict[str, NoteEntry] = {}
         for entry in self.entries:
             self.by_slug.setdefault(entry.slug.casefold(), entry)
-            for title in {entry.title, *entry.aliases}:
+            stem = entry.key.rsplit("/", 1)[-1].rsplit(".", 1)[0]  # the file name: Obsidian links by it
+            for title in {entry.title, *entry.aliases, stem}:
                 self.by_title.setdefault(title.casefold(), []).append(entry)
             for path in path_names(entry.key):
                 self.by_path.setdefault(path, entry)

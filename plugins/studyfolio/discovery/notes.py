@@ -20,6 +20,7 @@ from .linkcache import LINK_CACHE_SETTING, LinkCache, NoteLinks
 from .links import LinkMap
 from .resolve import has_placeholders, resolve_tree
 from .series import SeriesBuilder, place_notes
+from .wikilinks import EMBED
 
 
 def add_problems(content, problems: list[Diagnostic]) -> None:
@@ -83,7 +84,7 @@ def link_notes(published: list, drafts: list, listed: list, settings: dict) -> t
     for entry in catalog.entries:
         content = entry.content
         compute = functools.partial(analyse, entry, catalog, links)
-        if cache is None:
+        if cache is None or EMBED in reader_html(content):  # an embed shows other notes' text
             found = compute()
         else:
             key = (entry.key, reader_html(content), content.metadata.get("summary"), signature)

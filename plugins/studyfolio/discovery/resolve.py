@@ -6,9 +6,12 @@ the `[[...]]`'s line."""
 
 from __future__ import annotations
 
+import copy
+
 from ..core.diagnostics import Diagnostic, Severity
 from . import wikilinks as wl
 from .catalog import Heading, NoteCatalog, NoteEntry, find_heading, suggest
+from .transclusion import EMBED, embedded_copy, place, section
 
 
 def placeholders(tree) -> list:
@@ -36,6 +39,16 @@ def heading_problem(headings: list[Heading], wanted: str, raw: str, where: str) 
     return f"{raw}: {where} has no heading '{wanted}'", hint
 
 
+def embed(link, entry: NoteEntry, catalog: NoteCatalog, heading: Heading | None, href: str) -> bool:
+    """Show `entry` (its section or block when `heading` names one) where `link` stands."""
+    source = copy.deepcopy(entry.parsed())
+    resolve_tree(source, catalog, path=entry.path, own=entry, own_headings=list(entry.headings),
+                 from_draft=entry.draft, embeds=False)  # its problems are reported on its page
+    elements = section(source, heading.id) if heading else list(source)
+    title = f"{entry.title} › {heading.text.lstrip('^')}" if heading else entry.title
+    return place(link, title, href, embedded_copy(elements or []))
+
+
 def resolve_tree(
     tree,
     catalog: NoteCatalog,
@@ -44,6 +57,7 @@ def resolve_tree(
     own: NoteEntry | None,
     own_headings: list[Heading],
     from_draft: bool,
+    embeds: bool = True,
 ) -> list[Diagnostic]:
     """Rewrite every placeholder in `tree` in place; the problems found, at their lines."""
     problems = []
@@ -79,6 +93,12 @@ def resolve_tree(
                     mark_missing(link, message)
                     continue
         href = (entry.link if target else "") + (f"#{heading.id}" if heading else "")
+        if target and embeds and link.get(EMBED) is not None:
+            if embed(link, entry, catalog, heading, href):
+                continue
+            problems.append(Diagnostic(path, line, f"!{raw} shares its paragraph with other text, so it is"
+                                       " shown as a link", "put the embed on a line of its own, with"
+                                       " blank lines around it", Severity.WARNING))
         if auto:
             if target:
                 link.text = shown_text(link.text or target, entry, by_title, heading)

@@ -28,6 +28,7 @@ HEADING = "data-wikilink-heading"
 LINE = "data-wikilink-line"
 SOURCE = "data-wikilink-source"
 AUTO_TEXT = "data-wikilink-auto"
+EMBED = "data-wikilink-embed"
 
 
 def split_wikilink(inner: str) -> tuple[str, str, str | None]:
@@ -75,13 +76,9 @@ class WikilinkProcessor(InlineProcessor):
             return raw, m.start(0), m.end(0)
         if m.group(1) and os.path.splitext(target)[1].lower() in ATTACHMENT_TYPES:
             return self.attachment(note, line, raw, target, text), m.start(0), m.end(0)
-        if m.group(1):
-            note.error(
-                line,
-                f"embedding a note with !{raw} is not supported",
-                f"link to it instead: {raw}",
-            )
         link = etree.Element("a")
+        if m.group(1):  # a note embedded: transclusion.py shows it in place once notes are known
+            link.set(EMBED, "")
         link.set("class", "wikilink")
         link.set(TARGET, target)
         if heading:
