@@ -73,3 +73,16 @@ def test_scheduling_comments_are_parsed_per_card(comment, expected):
 
 def test_the_comment_and_the_space_before_it_are_removed():
     assert without_comments("Q::A <!--SR:!2026-10-01,12,250-->") == "Q::A"
+
+
+def test_a_vault_s_own_plugin_settings_are_found_in_vault_mode(tmp_path):
+    from studyfolio.flashcards.srsettings import obsidian_settings_path
+
+    data = tmp_path / ".obsidian" / "plugins" / "obsidian-spaced-repetition" / "data.json"
+    settings = {"PATH": str(tmp_path), "STUDYFOLIO_OBSIDIAN": True}
+    assert obsidian_settings_path(settings) == ""  # none in the vault
+    data.parent.mkdir(parents=True)
+    data.write_text("{}", encoding="utf-8")
+    assert obsidian_settings_path(settings) == str(data)
+    assert obsidian_settings_path({**settings, "STUDYFOLIO_OBSIDIAN": False}) == ""  # not a vault
+    assert obsidian_settings_path({**settings, "STUDYFOLIO_OBSIDIAN_SETTINGS": "mine.json"}) == "mine.json"

@@ -6,13 +6,14 @@ from ..core.settings import add_markdown_extension
 from .collect import resolve_links
 from .decks import DeckGenerator
 from .slugs import slug_settings
+from .srsettings import obsidian_settings_path
 
 
 def add_extension(pelican) -> None:
     add_markdown_extension(pelican, "studyfolio.flashcards.extension", {
         "inline": bool(pelican.settings.get("STUDYFOLIO_CARDS_INLINE", False)),
         "slugs": slug_settings(pelican.settings),
-        "obsidian_settings": str(pelican.settings.get("STUDYFOLIO_OBSIDIAN_SETTINGS") or ""),
+        "obsidian_settings": obsidian_settings_path(pelican.settings),
     })
 
 

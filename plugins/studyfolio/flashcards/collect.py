@@ -14,7 +14,7 @@ from ..core.report import extra_diagnostics
 from ..core.shared import CARDS
 from ..core.source import site_relative
 from .model import Card, cards_from_html
-from .srsettings import ObsidianSettings
+from .srsettings import ObsidianSettings, obsidian_settings_path
 
 
 @dataclass
@@ -76,7 +76,7 @@ def duplicates(cards: list[Card]) -> tuple[list[Card], list[Diagnostic]]:
 def settings_problems(context: dict) -> list[Diagnostic]:
     """What is wrong with the vault's spaced repetition settings (the inline reading then used
     the plugin's defaults)."""
-    path = context.get("STUDYFOLIO_OBSIDIAN_SETTINGS")
+    path = obsidian_settings_path(context) if "PATH" in context else context.get("STUDYFOLIO_OBSIDIAN_SETTINGS")
     if not path:
         return []
     _, problem = ObsidianSettings.read(path)

@@ -5,9 +5,12 @@ the multi-line end marker, cloze patterns and flashcard tags. Read from a vault'
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..core.vault import vault_folders
 
 GROUP = re.compile(r"\[((?:\\.|[^\]\\])*)\]")  # a [bracketed] part of a cloze pattern
 DIGITS = re.compile(r"\d+")
@@ -115,3 +118,18 @@ def cloze_patterns(data: dict) -> tuple[str, ...]:
                 ("convertBoldTextToClozes", False, BOLD),
                 ("convertCurlyBracketsToClozes", False, CURLY))
     return tuple(pattern for key, default, pattern in switches if data.get(key, default))
+
+
+VAULT_SETTINGS = (".obsidian", "plugins", "obsidian-spaced-repetition", "data.json")
+
+
+def obsidian_settings_path(settings: dict) -> str:
+    """STUDYFOLIO_OBSIDIAN_SETTINGS, else in vault mode the vault's own plugin settings when the
+    content folder holds them (`.obsidian/plugins/obsidian-spaced-repetition/data.json`)."""
+    given = settings.get("STUDYFOLIO_OBSIDIAN_SETTINGS")
+    if given:
+        return str(given)
+    if vault_folders(settings) is None:
+        return ""
+    found = os.path.join(settings["PATH"], *VAULT_SETTINGS)
+    return found if os.path.isfile(found) else ""
