@@ -27,6 +27,7 @@ from .vault import (
     GIT_DATES,
     in_vault,
     read_vault_note,
+    uses_obsidian_syntax,
     vault_slug,
 )
 
@@ -59,7 +60,7 @@ class NoteReader(MarkdownReader):
         matter = read_vault_note(note, vault_slug(source_path, self.settings, self.slug_of)) if self.vault else None
         md = self.markdown()
         md.studyfolio_note = note
-        md.studyfolio_vault = self.vault
+        md.studyfolio_vault = self.vault or uses_obsidian_syntax(note)
         try:
             content = md.convert(note.text)
         except RecursionError:

@@ -268,7 +268,8 @@ class SourceMap:
 
     def display_end(self, index: int, opener: str):
         """A display formula opened in paragraph `index`, closed by the first closer after its
-        opener in the next 50 paragraphs, as the math extension reads it: (the paragraph that
+        opener in that paragraph, else by the first of the next 50 paragraphs that ends with
+        the closer, as the math extension reads it: (the paragraph that
         closes it, its Span, (the text after the closer, blanked before it; its `at`)); None
         when it is never closed."""
         closer = DISPLAY_OPEN[opener]
@@ -277,7 +278,10 @@ class SourceMap:
         for later in range(index, min(index + MAX_DISPLAY_PARAGRAPHS, len(paragraphs))):
             text, at = self.paragraph_text(first, paragraphs[later][1])
             lead = len(text) - len(text.lstrip())
-            end = find_closer(text, closer, lead + len(opener))
+            if later == index:
+                end = find_closer(text, closer, lead + len(opener))
+            else:  # over blank lines: the paragraph that ends with the closer ends it
+                end = len(text.rstrip()) - len(closer) if text.rstrip().endswith(closer) else -1
             if end < 0:
                 continue
             span = Span("display math", *at(lead), *at(end + len(closer)),

@@ -238,6 +238,16 @@ def read_vault_note(note, slug: str = "") -> FrontMatter:
     return matter
 
 
+def uses_obsidian_syntax(note) -> bool:
+    """A note outside the vault written in Obsidian's syntax (`Syntax: obsidian`, as `studyfolio
+    import obsidian` writes them): its `%%comments%%` are taken out here, and the Obsidian
+    extension reads it as a vault note."""
+    if note.map.metadata.value("syntax").strip().lower() != "obsidian":
+        return False
+    note.text = blank_comments(note.map)
+    return True
+
+
 class GitDates:
     """The date of each file's first commit, read with one `git log` per repository."""
 

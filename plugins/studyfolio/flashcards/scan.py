@@ -48,10 +48,10 @@ class CardScanner(Preprocessor):
         setting, else whether the note carries a flashcard tag (as the plugin decides)."""
         settings = self.state.obsidian
         vault = bool(getattr(self.md, "studyfolio_vault", False))
-        values = note.front_matter.get("tags", []) if vault else source.metadata.values.get("tags", [])
+        values = note.front_matter.get("tags", []) if note.front_matter else source.metadata.values.get("tags", [])
         written = [tag.strip() for value in values for tag in value.split(",")]
         meta_tags = ["#" + tag.strip().lstrip("#") for tag in written if tag.strip()]
-        text_tags = [] if vault else ["#" + tag for tag in hashtags(source)]  # a vault note's are in its tags
+        text_tags = [] if note.front_matter else ["#" + tag for tag in hashtags(source)]  # a vault note's are in its tags
         own = [tag[1:] for tag in meta_tags + text_tags if settings.is_flashcard_tag(tag)]
         ignored = any(settings.is_ignored_tag(tag) for tag in meta_tags + text_tags)
         enabled = self.inline_enabled(source.metadata, note, note.front_matter if vault else None)

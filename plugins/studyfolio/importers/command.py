@@ -173,3 +173,6 @@ def add_commands(subparsers) -> None:
     summary.add_argument("--force", action="store_true", help="replace an existing note or transcript (keeping .bak copies)")
     summary.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     summary.set_defaults(run=run_summary)
+    from .obsidian import add_obsidian_command
+
+    add_obsidian_command(kinds, add_settings_option)

@@ -59,9 +59,10 @@ class InlineMath(InlineProcessor):
 
 class DisplayMath(BlockProcessor):
     """A paragraph that starts with $$ or \\[: the formula runs to the first closer ($$ or \\])
-    after it, as MathJax reads it, maybe paragraphs later; text after the closer (on its line
-    or the lines below) goes on as a paragraph of its own, so a `$$` block with text right
-    under it never runs on to a later `$$`.
+    after it in that paragraph, as MathJax reads it, and text after the closer (on its line or
+    the lines below) goes on as a paragraph of its own, so a `$$` block with text right under
+    it never runs on to a later `$$`. A formula with blank lines in it ends with the first
+    later paragraph that ends with the closer.
 
     The closer is looked for in the next MAX_DISPLAY_BLOCKS paragraphs only: a formula is never
     that long, and a note of many unclosed `$$` would otherwise be rescanned to its end for
@@ -77,7 +78,10 @@ class DisplayMath(BlockProcessor):
         collected = []
         for index, block in enumerate(blocks[:MAX_DISPLAY_BLOCKS]):
             body = first[len(opener):] if index == 0 else block
-            at = find_closer(body, closer)
+            # In its first paragraph a formula ends at the first closer; one that runs over
+            # blank lines ends with the paragraph that ends with the closer.
+            at = find_closer(body, closer) if index == 0 else (
+                len(body.rstrip()) - len(closer) if body.rstrip().endswith(closer) else -1)
             if at < 0:
                 collected.append(body.strip())
                 continue
