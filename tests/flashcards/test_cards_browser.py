@@ -72,7 +72,7 @@ def test_cards_work_with_javascript_disabled(browser, site_url):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(site_url + "/cards/")
+        page.goto(site_url + "/cards/notes/gradient-descent/")
         card = page.locator(CARD).nth(1)
         card.locator("summary").click()
         assert card.locator(".card-answer").is_visible()
@@ -95,12 +95,34 @@ def test_show_all_answers_on_a_deck_page(page, site_url):
     assert page.locator(CARD).evaluate_all("cards => cards.every(c => !c.open)")
 
 
-def test_printing_a_deck_opens_every_card(page, site_url):
-    page.goto(site_url + "/cards/")
+def test_printing_a_note_deck_opens_every_card(page, site_url):
+    page.goto(site_url + "/cards/notes/gradient-descent/")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert page.locator(CARD).evaluate_all("cards => cards.every(c => c.open)")
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.locator(CARD).evaluate_all("cards => cards.every(c => !c.open)")
+
+
+def test_a_question_on_the_all_cards_page_leads_to_its_card_in_the_note(page, site_url):
+    page.goto(site_url + "/cards/")
+    assert page.locator(CARD).count() == 0
+    assert not page.get_by_role("button", name="Show all answers").is_visible()
+    link = page.get_by_role("link", name="What is a vector", exact=True)
+    href = link.get_attribute("href")
+    assert href.startswith("/notes/vectors/#card-vectors-")
+    link.click()
+    page.wait_for_url(site_url + href)
+    card = page.locator("#" + href.split("#")[1])
+    assert card.is_visible() and not card.evaluate("el => el.open")  # the answer waits for a try
+    shadows = page.locator(CARD).evaluate_all("cards => cards.map(c => [c.matches(':target'), getComputedStyle(c).boxShadow])")
+    assert len({shadow for target, shadow in shadows if target}) == 1  # the card linked to is set apart
+    assert not {shadow for target, shadow in shadows if target} & {shadow for target, shadow in shadows if not target}
+    card.locator("summary").click()
+    assert card.locator(".card-answer").is_visible()
+    page.go_back()
+    page.locator(".deck-note-deck a").last.click()
+    page.wait_for_url(site_url + "/cards/notes/vectors/")
+    assert page.get_by_role("button", name="Show all answers").is_visible()
 
 
 PAGES = {
@@ -119,8 +141,10 @@ def test_screenshots_of_the_card_pages(page, demo_url, screenshot, name, width, 
     page.emulate_media(color_scheme=scheme)
     page.goto(demo_url + PAGES[name])
     cards = page.locator(CARD)
-    assert cards.count() > 0
-    cards.first.locator("summary").click()  # one card open, to show an answer
+    if name in ("note", "deck-note"):
+        cards.first.locator("summary").click()  # one card open, to show an answer
+    else:  # the other decks list the questions, each a link to its card
+        assert cards.count() == 0 and page.locator(".deck-questions a").count() > 0
     if name == "note":
         page.locator(".note-cards").scroll_into_view_if_needed()
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

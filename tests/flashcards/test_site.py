@@ -25,6 +25,16 @@ def ids_on(page) -> list[str]:
     return [el.get("data-card-id") for el in page.xpath("//details[@data-card-id]")]
 
 
+def questions_on(page) -> list[tuple[str, str]]:
+    """(card id, link) of each question a deck page lists instead of whole cards."""
+    return [(li.get("data-card-id"), li.find("a").get("href")) for li in page.cssselect(".deck-questions li")]
+
+
+def in_notes(cards: list[dict]) -> list[tuple[str, str]]:
+    """Where each card is in its note: (id, the note's URL with the card's anchor)."""
+    return [(card["id"], f"{SITE_URL}/{card['note']['url']}#card-{card['id']}") for card in cards]
+
+
 def test_every_problem_in_the_site_is_reported_once_with_its_place(cards_build):
     assert cards_build.returncode == 0, cards_build.log
     assert report_md_lines(cards_build.log) == [
@@ -126,7 +136,7 @@ def test_links_in_cards_are_resolved_everywhere(cards_build, deck):
     answer = lxml_html.fragment_fromstring(card["answer"], create_parent="div")
     assert answer.find(".//img").get("src") == f"{SITE_URL}/images/slope.svg"
     assert answer.find(".//a").get("href") == f"{SITE_URL}/notes/vectors/"
-    for page in ("notes/gradient-descent/index.html", "cards/index.html", "cards/notes/gradient-descent/index.html"):
+    for page in ("notes/gradient-descent/index.html", "cards/notes/gradient-descent/index.html"):
         sources = cards_build.page(page).xpath("//details[@data-card-id]//img/@src")
         assert sources == [f"{SITE_URL}/images/slope.svg"], page
     assert (cards_build.output / "images" / "slope.svg").exists()
@@ -145,30 +155,51 @@ def test_read_cards_json_gives_the_cards_and_refuses_what_it_cannot_read(cards_b
         read_cards_json(other)
 
 
-def test_the_all_cards_deck_lists_every_card_grouped_by_note(cards_build, deck):
+def test_the_all_cards_deck_lists_every_question_linked_to_its_card_grouped_by_note(cards_build, deck):
     page = cards_build.page("cards/index.html")
     assert page.findtext(".//h1") == "All cards"
-    assert ids_on(page) == [card["id"] for card in deck]
+    assert ids_on(page) == []  # no whole card: each question links to its card in the note
+    assert questions_on(page) == in_notes(deck)
     assert [h.text_content() for h in page.cssselect(".deck-note h2 a")] == [
         "Gradient descent, step by step", "Card mistakes", "Vectors & the dot product"]
+    assert [a.get("href") for a in page.cssselect(".deck-note-deck a")] == [
+        f"{SITE_URL}/cards/notes/{slug}/" for slug in ("gradient-descent", "mistakes", "vectors")]
     assert page.cssselect(".deck-tools a.button")[0].get("href") == f"{SITE_URL}/review/"
-    assert page.cssselect("[data-cards-toggle]")[0].get("hidden") is not None  # shown by script only
+    assert page.cssselect("[data-cards-toggle]") == []  # no answers here to show
     index = {a.text_content().split()[0]: a.get("href") for a in page.cssselect(".deck-index a")}
     assert index["Gradient"] == f"{SITE_URL}/cards/notes/gradient-descent/"
     assert index["#hyperparameters"] == f"{SITE_URL}/cards/tags/hyperparameters/"
 
 
-def test_a_note_deck_and_a_tag_deck(cards_build, deck):
+def test_each_listed_question_is_the_cards_own_and_leads_to_it(cards_build, deck):
+    page = cards_build.page("cards/index.html")
+    links = {li.get("data-card-id"): li.find("a") for li in page.cssselect(".deck-questions li")}
+    rule = links["gd-update-rule"]
+    assert rule.find(".//math") is not None  # MathML kept
+    assert rule.find(".//a") is None  # a link inside the question is unwrapped
+    for card in deck:
+        question = lxml_html.fragment_fromstring(card["question"], create_parent="div")
+        assert " ".join(links[card["id"]].text_content().split()) == " ".join(question.text_content().split())
+    note = cards_build.page("notes/gradient-descent/index.html")
+    targets = [href.split("#")[1] for card_id, href in questions_on(page) if "/notes/gradient-descent/#" in href]
+    assert targets and all(note.get_element_by_id(target).get("class") == "card" for target in targets)
+
+
+def test_a_note_deck_has_whole_cards_and_a_tag_deck_their_questions(cards_build, deck):
     note_page = cards_build.page("cards/notes/vectors/index.html")
     assert ids_on(note_page) == [card["id"] for card in deck if card["note"]["slug"] == "vectors"]
+    assert all(card.find_class("card-answer") for card in note_page.xpath("//details[@data-card-id]"))
+    assert note_page.cssselect(".deck-questions") == []
+    assert note_page.cssselect("[data-cards-toggle]")[0].text == "Show all answers"
     assert note_page.cssselect(".deck-tools a.button")[0].get("href") == f"{SITE_URL}/review/?note=vectors"
     tag_page = cards_build.page("cards/tags/hyperparameters/index.html")
     assert tag_page.findtext(".//h1") == "Cards tagged #hyperparameters"
-    assert ids_on(tag_page) == [card["id"] for card in deck if "hyperparameters" in card["tags"]]
-    assert len(ids_on(tag_page)) == 1
+    assert ids_on(tag_page) == [] and tag_page.cssselect("[data-cards-toggle]") == []
+    assert questions_on(tag_page) == in_notes([card for card in deck if "hyperparameters" in card["tags"]])
+    assert len(questions_on(tag_page)) == 1
     note_tag = cards_build.page("cards/tags/dot-product/index.html")
     assert note_tag.findtext(".//h1") == "Cards tagged #dot product"  # the note's tag, by its name
-    assert len(ids_on(note_tag)) == 7
+    assert questions_on(note_tag) == in_notes([card for card in deck if card["note"]["slug"] == "vectors"])
 
 
 def test_deck_pages_use_only_local_styles_and_scripts(cards_build):

@@ -272,4 +272,7 @@ def test_deck_mastery_is_recomputed_for_now_with_this_browsers_reviews(page, sit
     page.goto(f"{site}/cards/notes/variance/")
     page.wait_for_function("document.querySelector('[data-mastery-detail]').textContent.startsWith('now')")
     assert page.inner_text("[data-mastery-detail]") == "now: 2 of 3 cards studied, 2 due for review"
+    page.goto(f"{site}/cards/")  # the questions only, each with its card's id
+    page.wait_for_function("document.querySelector('[data-mastery-detail]').textContent.startsWith('now')")
+    assert page.inner_text("[data-mastery-detail]") == "now: 4 of 5 cards studied, 2 due for review"
     assert page.foreign_requests == []

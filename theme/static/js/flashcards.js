@@ -1,5 +1,5 @@
-/* Deck pages: a "Show all answers" switch, and every answer opened while printing.
-   Cards are <details>, so everything works without this script too. */
+/* A note's deck: a "Show all answers" switch; and on every page with cards (a note, its deck),
+   every answer opened while printing. Cards are <details>, so all works without this script. */
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {

@@ -1,4 +1,5 @@
-/* Deck mastery, now: the mean chance of recalling this page's cards at this moment, from the
+/* Deck mastery, now: the mean chance of recalling this page's cards (a note's deck shows them
+   whole, the other decks their questions; both carry data-card-id) at this moment, from the
    published history (reviews.json) and this browser's own reviews, replayed with fsrs.js.
    Without JavaScript the page keeps the figure the build computed. */
 (function () {
@@ -7,7 +8,7 @@
   var box = document.querySelector("[data-deck-mastery]");
   if (!box || !FSRS || !LOG || !window.fetch) { return; }
   var seen = LOG.idMap(), ids = [];
-  document.querySelectorAll("details.card[data-card-id]").forEach(function (card) {
+  document.querySelectorAll("[data-card-id]").forEach(function (card) {
     var id = card.getAttribute("data-card-id");
     if (!seen[id]) { seen[id] = true; ids.push(id); }
   });
