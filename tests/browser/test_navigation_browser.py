@@ -153,7 +153,9 @@ def test_the_404_search_opens_the_search_page_with_the_words(phone, demo_url):
     assert phone.evaluate(OVERFLOW) <= 0
     phone.locator(".not-found-search button").click()
     phone.wait_for_url("**/search/?q=gradient+desent")
-    assert phone.locator("#search-input-page").input_value() == "gradient desent"
+    # the search page takes the words once its index has loaded, and searches them
+    phone.wait_for_function("document.querySelector('#search-input-page').value === 'gradient desent'")
+    phone.locator(".search-panel-page .search-status", has_text="for “gradient desent”").wait_for()
 
 
 def test_an_address_like_no_note_offers_no_guesses_but_still_the_search(page, demo_url):
