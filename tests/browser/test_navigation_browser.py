@@ -98,6 +98,9 @@ def test_a_long_note_keeps_on_this_page_in_view_beside_the_text_on_a_desktop(pag
         assert 0 <= top <= 40, (scrolled, top)
     links.nth(3).click()
     page.wait_for_url(re.compile("#why-svd"))
+    page.wait_for_function("document.querySelector('.note-toc-side a[aria-current]')"
+                           "?.getAttribute('href') === '#why-svd-and-eigenvectors-give-the-same-answer'")
+    assert side.locator("a[aria-current]").count() == 1
     assert page.evaluate(OVERFLOW) <= 0
 
 
