@@ -67,7 +67,8 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-MENUITEMS = [("Notes", "archives/"), ("Topics", "topics/")]  # tags: from the notes page
+# Categories are "areas" to readers (roadmap topics are "topics"); their URLs stay topics/ so no link breaks.
+MENUITEMS = [("Notes", "archives/"), ("Areas", "topics/")]  # tags: from the notes page
 DISPLAY_PAGES_ON_MENU = True
 DISPLAY_CATEGORIES_ON_MENU = False
 

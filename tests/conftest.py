@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import http
 import http.server
 import threading
 from pathlib import Path
@@ -31,18 +32,42 @@ def fixture_build(tmp_path_factory):
     return build_site(FIXTURE_SITE / "fixtureconf.py", output, cwd=FIXTURE_SITE)
 
 
+@pytest.fixture(scope="session")
+def demo_writing_build(tmp_path_factory):
+    """The demo site built with the writing settings (site-relative URLs), to browse locally."""
+    output = tmp_path_factory.mktemp("demo-writing") / "output"
+    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
+    assert build.returncode == 0, build.log
+    return build
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    not_found = ""  # a page of the folder to answer a missing address with, as static hosts do
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory, self.not_found) if self.not_found else None
+        if code != http.HTTPStatus.NOT_FOUND or page is None or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def serve():
-    """serve(folder) -> base URL of a static server for `folder` on 127.0.0.1."""
+    """serve(folder, not_found="404.html") -> base URL of a static server for `folder` on
+    127.0.0.1; a missing address gets the folder's `not_found` page (else the server's own)."""
     servers = []
 
-    def start(folder: Path) -> str:
-        handler = functools.partial(QuietHandler, directory=str(folder))
+    def start(folder: Path, not_found: str = "") -> str:
+        handler = functools.partial(type("Handler", (QuietHandler,), {"not_found": not_found}), directory=str(folder))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

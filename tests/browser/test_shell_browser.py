@@ -6,7 +6,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 NOTE = "/notes/edge-cases/"
-NAV_ITEMS = ["Notes", "Topics", "Roadmaps", "Resources", "Cards", "Review", "About the fixture"]
+NAV_ITEMS = ["Notes", "Areas", "Roadmaps", "Resources", "Cards", "Review", "About the fixture"]
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -97,7 +97,7 @@ def test_the_phone_menu_opens_with_every_item_and_closes_with_escape(phone, site
         box = link.bounding_box()
         assert link.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390, link.inner_text()
     assert phone.evaluate(OVERFLOW) <= 0
-    phone.locator(".site-nav a", has_text="Topics").focus()
+    phone.locator(".site-nav a", has_text="Areas").focus()
     phone.keyboard.press("Escape")
     assert phone.locator(".site-nav").is_hidden()
     assert toggle.evaluate("el => el === document.activeElement")
@@ -111,13 +111,13 @@ def test_the_current_section_is_marked_and_looks_it(page, site_url):
         marked[path] = [(" ".join(a.inner_text().split()), a.get_attribute("aria-current")) for a in links.all()]
     assert marked == {
         NOTE: [("Notes", "true")], "/archives/": [("Notes", "page")], "/tags/": [("Notes", "true")],
-        "/topics/": [("Topics", "page")], "/about/": [("About the fixture", "page")], "/review/": [("Review", "page")],
+        "/topics/": [("Areas", "page")], "/about/": [("About the fixture", "page")], "/review/": [("Review", "page")],
         "/": [],
     }
     page.goto(site_url + "/archives/")
     style = "a => getComputedStyle(a).backgroundColor"
     assert page.locator(".site-nav a", has_text="Notes").evaluate(style) != page.locator(
-        ".site-nav a", has_text="Topics").evaluate(style)
+        ".site-nav a", has_text="Areas").evaluate(style)
 
 
 def test_theme_goes_round_light_dark_and_the_system_and_remembers(page, site_url):

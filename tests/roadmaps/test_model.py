@@ -2,7 +2,7 @@
 
 from studyfolio.resources.registry import parse_registry
 from studyfolio.roadmaps.graph import find_cycle, topological_order
-from studyfolio.roadmaps.model import RoadmapReader
+from studyfolio.roadmaps.model import RoadmapReader, TopicPlace, topic_places
 
 REGISTRY = parse_registry("- {id: isl, title: ISL, kind: book, url: 'https://www.statlearning.com/'}\n")
 
@@ -112,3 +112,12 @@ def test_find_cycle_and_topological_order():
     assert find_cycle("abcd", [("a", "b"), ("b", "c"), ("c", "b"), ("d", "a")]) == ["b", "c", "b"]
     assert find_cycle("a", [("a", "a")]) == ["a", "a"]
     assert topological_order(list("cab"), [("a", "b"), ("b", "c")]) == ["a", "b", "c"]
+
+
+def test_each_topic_is_placed_on_the_first_roadmap_that_has_it():
+    first = RoadmapReader("first", "content/roadmaps/first.yml", REGISTRY).read(GOOD)
+    again = RoadmapReader("again", "content/roadmaps/again.yml", REGISTRY).read(GOOD.replace("Demo", "Again"))
+    places = topic_places([first, again])
+    assert places["dot-product"] == TopicPlace("Dot product", "roadmaps/first/#topic-dot-product", "Demo")
+    assert sorted(places) == ["dot-product", "matrices", "vectors"]
+    assert topic_places([]) == {}

@@ -129,3 +129,18 @@ def test_each_topic_is_one_line_with_its_details_on_demand(studypath_build):
     filters = page.cssselect("input[data-topic-filter]")
     assert [(f.get("value"), f.get("checked") is not None) for f in filters] == [
         ("all", True), ("next", False), ("open", False)]
+
+
+def test_a_notes_topic_chips_link_to_their_topic_on_the_roadmap(studypath_build):
+    chips = studypath_build.page("notes/a-vectors/index.html").cssselect(".note-topics .topic")
+    assert [(c.tag, c.get("href"), c.text, c.get("data-pagefind-filter")) for c in chips] == [
+        ("a", "/roadmaps/basics/#topic-vectors", "Vectors", "topic:vectors"),
+        ("a", "/roadmaps/basics/#topic-dot-product", "Dot product", "topic:dot-product"),
+    ]
+    roadmap = studypath_build.page("roadmaps/basics/index.html")
+    assert roadmap.get_element_by_id("topic-dot-product").cssselect("h4")[0].text == "Dot product"
+    # a topic no roadmap has (reported above) stays text: nothing to click that goes nowhere
+    [unknown] = studypath_build.page("notes/b-bad/index.html").cssselect(".note-topics .topic")
+    assert (unknown.tag, unknown.text) == ("span", "vectrs")
+    cards = studypath_build.page("topics/linear-algebra/index.html").cssselect(".note-card-topics a.topic")
+    assert ("/roadmaps/basics/#topic-matrices", "Matrices") in [(a.get("href"), a.text) for a in cards]

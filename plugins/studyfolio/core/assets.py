@@ -25,8 +25,9 @@ BUNDLES = {
         "css/flashcards.css", "css/resources.css", "css/roadmap.css", "css/study.css",
         "css/review.css", "css/portfolio.css", "css/print.css",
     ),
-    # Every page, deferred: the theme switch, the phone menu, search, and the deck pages' "Show all answers".
-    "js/site.js": ("js/theme.js", "js/nav.js", "js/search.js", "js/flashcards.js"),
+    # Every page, deferred: the theme switch, the phone menu, search, the deck pages' "Show all answers"
+    # and, on long notes, the section being read marked in "On this page".
+    "js/site.js": ("js/theme.js", "js/nav.js", "js/search.js", "js/flashcards.js", "js/toc.js"),
     # /review/: FSRS, the review log, the session (queue, undo, counters), this browser's saved
     # log and the review page itself (render-blocking: the first paint shows the first card).
     "js/review-page.js": (
@@ -34,6 +35,8 @@ BUNDLES = {
     ),
     # Every page with a review page, loaded by nav.js when idle: the cards due now, for the menu.
     "js/review-due.js": ("js/fsrs.js", "js/srslog.js", "js/due.js"),
+    # The 404 page: the missing address's words in its search box and "Did you mean?".
+    "js/not-found-page.js": ("js/not-found.js",),
     # Deck pages: mastery now, from the same FSRS and review log.
     "js/deck-page.js": ("js/fsrs.js", "js/srslog.js", "js/mastery.js"),
 }

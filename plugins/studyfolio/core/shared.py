@@ -42,6 +42,8 @@ RESOURCES = Record("studyfolio_resources", "resources", "Registry of content/res
 MENTIONS = Record("studyfolio_resource_mentions", "resources",
                   "MentionIndex: the notes that cite each resource")
 ROADMAPS = Record("studyfolio_roadmaps", "roadmaps", "list of Roadmap read from content/roadmaps/")
+TOPIC_PLACES = Record("roadmap_topics", "roadmaps",
+                      "dict topic id -> TopicPlace: its title and URL on the first roadmap that has it")
 ROADMAP_PROGRESS = Record("studyfolio_roadmap_progress", "roadmaps",
                           "list of RoadmapProgress, one per roadmap")
 REVIEW_LOG = Record("studyfolio_review_log", "srs",
@@ -54,5 +56,5 @@ DIAGNOSTICS = Record("studyfolio_diagnostics", "any",
                      "list of Diagnostic that belong to no note (e.g. resources.yml)")
 SITEMAP = Record("studyfolio_sitemap", "any", "list of site-relative URLs plugins' pages add")
 
-RECORDS = (NOTES, SERIES, CARDS, RESOURCES, MENTIONS, ROADMAPS, ROADMAP_PROGRESS,
+RECORDS = (NOTES, SERIES, CARDS, RESOURCES, MENTIONS, ROADMAPS, TOPIC_PLACES, ROADMAP_PROGRESS,
            REVIEW_LOG, STUDY_PROGRESS, MASTERY, HEATMAP, REVIEW_URL, DIAGNOSTICS, SITEMAP)

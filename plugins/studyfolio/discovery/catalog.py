@@ -23,6 +23,7 @@ HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 class Heading:
     id: str
     text: str
+    level: int = 0  # 2 for <h2>; 0 for an anchor that is no heading (a block's ^id)
 
 
 @dataclass
@@ -87,7 +88,7 @@ def find_heading(headings: list[Heading], wanted: str) -> Heading | None:
 
 def headings_of(tree) -> tuple[Heading, ...]:
     return tuple(
-        Heading(element.get("id"), plain_text(element))
+        Heading(element.get("id"), plain_text(element), int(element.tag[1]))
         for element in tree.iter(*HEADING_TAGS)
         if element.get("id")
     )

@@ -18,6 +18,7 @@ from .catalog import NoteCatalog, NoteEntry, headings_of
 from .fragments import parse_fragment, serialize_fragment
 from .linkcache import LINK_CACHE_SETTING, LinkCache, NoteLinks
 from .links import LinkMap
+from .outline import attach_outlines
 from .resolve import has_placeholders, resolve_tree
 from .series import SeriesBuilder, place_notes
 from .wikilinks import EMBED
@@ -103,7 +104,7 @@ def link_notes(published: list, drafts: list, listed: list, settings: dict) -> t
 
 
 def connect_notes(generator) -> None:
-    """article_generator_pretaxonomy: wikilinks, backlinks and series for every note."""
+    """article_generator_pretaxonomy: wikilinks, backlinks, series and outlines for every note."""
     catalog, series = link_notes(
         [*generator.articles, *generator.translations,
          *generator.hidden_articles, *generator.hidden_translations],
@@ -111,6 +112,7 @@ def connect_notes(generator) -> None:
         list(generator.articles),
         generator.settings,
     )
+    attach_outlines(catalog)
     NOTES.put(generator.context, catalog)
     SERIES.put(generator.context, series)
 

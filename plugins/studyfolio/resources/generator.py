@@ -53,7 +53,7 @@ class ResourcesGenerator(Generator):
             for topic in roadmap.topics():
                 for resource_id in topic.resources:
                     if self.registry.get(resource_id) is not None:
-                        mention = Mention("roadmap", roadmap.title, f"{roadmap.url}#topic-{topic.id}", topic.title)
+                        mention = Mention("roadmap", roadmap.title, roadmap.topic_url(topic.id), topic.title)
                         self.index.add(resource_id, mention)
 
     def generate_output(self, writer):

@@ -12,13 +12,13 @@ from pelican.generators import Generator
 from ..core.diagnostics import Diagnostic, did_you_mean
 from ..core.report import extra_diagnostics
 from ..core.settings import content_file
-from ..core.shared import RESOURCES, ROADMAP_PROGRESS, ROADMAPS
+from ..core.shared import RESOURCES, ROADMAP_PROGRESS, ROADMAPS, TOPIC_PLACES
 from ..core.sitemap import sitemap_urls
 from ..core.source import NoteSource, site_relative
 from ..resources.generator import source_of
 from ..srs.log import build_log
 from .graph import find_cycle
-from .model import Roadmap, load_roadmap
+from .model import Roadmap, load_roadmap, topic_places
 from .progress import measure
 from .svg import drawings, render_svg
 
@@ -76,6 +76,7 @@ class RoadmapsGenerator(Generator):
                 "summary": self.markdown(roadmap.summary, roadmap.path, 1, diagnostics),
             })
         ROADMAPS.put(self.context, self.roadmaps)
+        TOPIC_PLACES.put(self.context, topic_places(self.roadmaps))
         ROADMAP_PROGRESS.put(self.context, [view["progress"] for view in self.views])
         sitemap_urls(self.context).extend(["roadmaps/", *(roadmap.url for roadmap in self.roadmaps)])
         self.registry = registry

@@ -17,6 +17,11 @@ from .graph import find_cycle
 
 ROADMAP_KEYS = ("title", "summary", "stages")
 STAGE_KEYS = ("title", "summary", "topics")
+def topic_anchor(topic_id: str) -> str:
+    """The id of a topic's card on its roadmap page."""
+    return f"topic-{topic_id}"
+
+
 TOPIC_KEYS = ("id", "title", "description", "prerequisites", "resources")
 
 
@@ -62,10 +67,32 @@ class Roadmap:
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics() if t.id == topic_id), None)
 
+    def topic_url(self, topic_id: str) -> str:
+        """Site-relative URL of a topic on this roadmap's page (its card opens there)."""
+        return f"{self.url}#{topic_anchor(topic_id)}"
+
     def edges(self) -> list[tuple[str, str]]:
         """(prerequisite, topic) pairs between known topics."""
         known = {t.id for t in self.topics()}
         return [(p, t.id) for t in self.topics() for p in t.prerequisites if p in known]
+
+
+@dataclass(frozen=True)
+class TopicPlace:
+    """Where a note's topic chip links: the topic's card on its roadmap page."""
+
+    title: str
+    url: str
+    roadmap: str  # the roadmap's title
+
+
+def topic_places(roadmaps: list[Roadmap]) -> dict[str, TopicPlace]:
+    """Each topic id at its place on the first roadmap (in file order) that has it."""
+    places: dict[str, TopicPlace] = {}
+    for roadmap in roadmaps:
+        for topic in roadmap.topics():
+            places.setdefault(topic.id, TopicPlace(topic.title, roadmap.topic_url(topic.id), roadmap.title))
+    return places
 
 
 def id_list(node, problems: Y.Problems, what: str, key: str) -> list[tuple[str, int]]:

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from .layout import Layout, column_layout, layered_layout
+from .model import topic_anchor
 from .progress import RoadmapProgress
 
 FONT_SIZE = 15.0  # label size in the drawing's units (the CSS's 840px box assumes it)
@@ -124,7 +125,7 @@ def render_svg(progress: RoadmapProgress, drawing: Drawing) -> str:
         box = layout.boxes[topic_id]
         view = progress.topic(topic_id)
         link = ET.SubElement(nodes, "a", {
-            "href": f"#topic-{topic_id}", "aria-label": f"{topic.title} ({STATUS_WORDS[view.status]})",
+            "href": "#" + topic_anchor(topic_id), "aria-label": f"{topic.title} ({STATUS_WORDS[view.status]})",
         })
         group = ET.SubElement(link, "g", {
             "class": f"graph-node status-{view.status}",

@@ -99,7 +99,7 @@
       any.value = "";
       select.appendChild(any);
       values.forEach(function (value) {
-        var shown = key === "type" ? (TYPE_NAMES[value] || value) : value;
+        var shown = key === "type" ? (TYPE_NAMES[value] || value) : key === "tag" ? "#" + value : value;
         var option = element("option", "", shown + " (" + filters[key][value] + ")");
         option.value = value;
         select.appendChild(option);
