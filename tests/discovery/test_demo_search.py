@@ -7,7 +7,6 @@ import re
 import pytest
 from discovery_helpers import assert_one_column, pagefind_fragments
 
-from sitebuild import ROOT, build_site
 from studyfolio.discovery.fragments import is_math, squash
 
 
@@ -109,15 +108,6 @@ def test_buttons_progress_and_source_video_lines_are_not_indexed(demo_build):
     for url in video_notes:
         assert "Source video" not in content[url] and "youtube.com" not in content[url], url
     assert "Essence of Linear Algebra\" series" in content["/notes/rank-three-ways/"]  # no "video" badge
-
-
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory, serve):
-    """The demo built with the writing settings (root-relative URLs), served on 127.0.0.1."""
-    output = tmp_path_factory.mktemp("demo-writing") / "output"
-    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
-    assert build.returncode == 0, build.log
-    return serve(output)
 
 
 @pytest.mark.browser
