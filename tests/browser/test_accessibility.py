@@ -79,6 +79,14 @@ def test_no_serious_or_critical_violation_on_any_page_kind(demo_site, screen, ax
     assert report == {}
 
 
+def test_the_open_search_dialog_has_no_serious_or_critical_violation(demo_site, screen, axe):
+    screen.goto(demo_site + "/")
+    screen.keyboard.press("/")
+    screen.keyboard.type("variance")
+    screen.locator("dialog.search-dialog[open] .search-result").first.wait_for()
+    assert severe_violations(axe, screen) == []
+
+
 def channels(color: str) -> tuple[float, ...]:
     numbers = re.fullmatch(r"rgba?\(([^)]*)\)", color)
     assert numbers, f"not an sRGB colour: {color}"
