@@ -107,6 +107,15 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory, serve):
+    """The demo built with the writing settings (root-relative URLs), served on 127.0.0.1."""
+    output = tmp_path_factory.mktemp("demo-writing") / "output"
+    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
+    assert build.returncode == 0, build.log
+    return serve(output)
+
+
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 
 

@@ -2,11 +2,11 @@
 and the resources page, each under its type."""
 
 import html
+import re
 
 import pytest
 from discovery_helpers import assert_one_column, pagefind_fragments
 
-from sitebuild import ROOT, build_site
 from studyfolio.discovery.fragments import is_math, squash
 
 
@@ -71,13 +71,43 @@ def test_every_flashcard_is_searchable_in_its_note(demo_build):
     print(f"{cards} cards searchable")
 
 
-@pytest.fixture(scope="module")
-def demo_site(tmp_path_factory, serve):
-    """The demo built with the writing settings (root-relative URLs), served on 127.0.0.1."""
-    output = tmp_path_factory.mktemp("demo-writing") / "output"
-    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
-    assert build.returncode == 0, build.log
-    return serve(output)
+WORD = re.compile(r"[^\W_]+")
+
+
+def indexed_content(build) -> dict[str, str]:
+    """Pagefind's text of each indexed page, by root-relative URL, entities decoded."""
+    return {
+        url.replace("https://studyfolio.example.org", ""): html.unescape(fragment["content"])
+        for url, fragment in pagefind_fragments(build.output).items()
+    }
+
+
+def test_formulas_are_indexed_as_their_tex(demo_build):
+    content = indexed_content(demo_build)["/notes/variance-and-standard-deviation/"]
+    assert r"s^2 = \frac{1}{n - 1} \sum_{i=1}^{n} (x_i - \bar{x})^2" in content
+    assert "the mean, x_i - \\bar{x}. That always gives zero" in content
+    assert "1n−1" not in content and "x¯" not in content  # MathML characters run together
+
+
+def test_no_indexed_word_is_two_words_run_together(demo_build):
+    """Every word Pagefind indexed is a word of the page's text: adjacent elements stay apart."""
+    for url, content in indexed_content(demo_build).items():
+        page = demo_build.page(url.strip("/") + "/index.html")
+        words = {word for text in page.xpath("//text()") for word in WORD.findall(text)}
+        assert sorted(set(WORD.findall(content)) - words) == [], url
+
+
+def test_buttons_progress_and_source_video_lines_are_not_indexed(demo_build):
+    content = indexed_content(demo_build)
+    roadmap = content["/roadmaps/math-for-ml/"]
+    for interface in ("Done Learning Skipped", "Cards reviewed", "Topics with notes", "Export progress",
+                      "Marked by you", "Show at full size"):
+        assert interface not in roadmap, interface
+    video_notes = [url for url in content if demo_build.page(url.strip("/") + "/index.html").cssselect(".note-video")]
+    assert len(video_notes) >= 3
+    for url in video_notes:
+        assert "Source video" not in content[url] and "youtube.com" not in content[url], url
+    assert "Essence of Linear Algebra\" series" in content["/notes/rank-three-ways/"]  # no "video" badge
 
 
 @pytest.mark.browser
@@ -93,6 +123,14 @@ def test_the_note_that_explains_svd_comes_first(page, demo_site):
     page.keyboard.press("Enter")
     page.wait_for_url(demo_site + "/notes/svd-and-pca/")
     assert page.foreign_requests == []
+
+
+@pytest.mark.browser
+def test_a_formula_reads_as_tex_in_the_result_excerpt(page, demo_site):
+    page.goto(demo_site + "/search/?q=sample+variance")
+    excerpt = page.locator(".search-result-excerpt", has_text="the sample variance").first
+    excerpt.wait_for()
+    assert "s^2: the sample variance" in excerpt.text_content()
 
 
 @pytest.mark.screenshots

@@ -138,7 +138,7 @@ def test_search_filters_per_note(discovery_build):
     content = fragment["content"]
     assert "Linked from" not in content and "Series" not in content and "min read" not in content
     svd = pagefind_fragments(discovery_build.output)["/notes/svd/"]["content"]
-    assert "UΣVT" in svd and "U \\Sigma" not in svd  # a formula once, as it reads
+    assert "as U \\Sigma V^T: rotate" in svd and "UΣVT" not in svd  # a formula as its TeX, once
 
 
 def test_every_page_has_the_search_box_and_the_search_page_works_without_a_build_step(discovery_build):

@@ -47,15 +47,13 @@ def test_type_a_query_filter_by_tag_and_open_a_result_by_keyboard(page, site_url
     tag.select_option("")
     dialog.locator(".search-status", has_text="results for “dot product”").wait_for()
     field.focus()
-    first = dialog.locator(".search-result").first
+    first = dialog.locator(".search-result [role=option]").first
     assert first.get_attribute("aria-selected") == "true"
     assert field.get_attribute("aria-activedescendant") == first.get_attribute("id")
     page.keyboard.press("ArrowDown")
-    chosen = dialog.locator(".search-result[aria-selected=true] a")
+    chosen = dialog.locator("a.search-result-link[role=option][aria-selected=true]")
     target = chosen.get_attribute("href")
-    assert dialog.locator(".search-result[aria-selected=true]").get_attribute("id") == field.get_attribute(
-        "aria-activedescendant"
-    )
+    assert chosen.get_attribute("id") == field.get_attribute("aria-activedescendant")
     page.keyboard.press("Enter")
     page.wait_for_url(site_url + target)
     assert page.foreign_requests == []

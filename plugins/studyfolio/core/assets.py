@@ -25,9 +25,10 @@ BUNDLES = {
         "css/flashcards.css", "css/resources.css", "css/roadmap.css", "css/study.css",
         "css/review.css", "css/portfolio.css", "css/print.css",
     ),
-    # Every page, deferred: the theme switch, the phone menu, search, the deck pages' "Show all answers"
-    # and, on long notes, the section being read marked in "On this page".
-    "js/site.js": ("js/theme.js", "js/nav.js", "js/search.js", "js/flashcards.js", "js/toc.js"),
+    # Every page, deferred: the theme switch, the phone menu, search, the deck pages' "Show all answers",
+    # on long notes the section being read marked in "On this page", and a tab stop on each block
+    # that scrolls sideways.
+    "js/site.js": ("js/theme.js", "js/nav.js", "js/search.js", "js/flashcards.js", "js/toc.js", "js/scroll.js"),
     # /review/: FSRS, the review log, the session (queue, undo, counters), this browser's saved
     # log and the review page itself (render-blocking: the first paint shows the first card).
     "js/review-page.js": (

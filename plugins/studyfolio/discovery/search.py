@@ -32,9 +32,14 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site; the message says why and what to do."""
 
 
-# A formula is indexed once, as it reads (not again as its TeX annotation); no permalink signs;
-# a flashcard's badges ("Level: easy", "cloze 1") would only clutter its note's excerpts.
-EXCLUDED = "annotation, .headerlink, .card-badges"
+# A formula is indexed as its TeX (the <annotation> kept beside the MathML): its MathML characters
+# would run together ("C=1n−1X⊤X"). Left out as well: what is interface, not the learner's text:
+# permalink signs, a flashcard's badges ("Level: easy", "cloze 1"), a resource link's kind and
+# "open" links, buttons, progress bars, the roadmap's mark tools and the note's source video line.
+EXCLUDED = ", ".join([
+    "semantics > :not(annotation)", ".headerlink", ".card-badges", ".res-link .res-kind",
+    ".res-open", "button", ".progress", ".roadmap-tools", ".note-video",
+])
 
 
 def pagefind_program() -> list[str]:

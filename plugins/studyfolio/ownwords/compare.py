@@ -123,7 +123,9 @@ class ExplanationBlock(Block):
             view.set("data-style", style)
         head = etree.SubElement(view, "header", {"class": "compare-view-head"})
         if style:
-            etree.SubElement(head, "span", {"class": f"compare-style compare-style-{style}"}).text = style.capitalize()
+            label = etree.SubElement(head, "span", {"class": f"compare-style compare-style-{style}"})
+            label.text = style.capitalize()
+            label.tail = " "  # a word apart from the title, for search and for copied text
         self.add_resource(head, rid, bool(match), line)
         self.body = etree.SubElement(view, "div", {"class": "compare-view-body"})
         return view

@@ -137,7 +137,11 @@ def render_svg(progress: RoadmapProgress, drawing: Drawing) -> str:
             "height": f"{box.height:g}", "rx": "8",
         })
         text = ET.SubElement(group, "text", {"x": f"{box.center:g}", "y": f"{box.y + PADDING:g}"})
+        spans = []
         for number, line in enumerate(label_lines(topic.title, drawing.shape.chars)):
             span = ET.SubElement(text, "tspan", {"x": f"{box.center:g}", "dy": f"{LINE_HEIGHT if number else 14:g}"})
             span.text = line
+            spans.append(span)
+        for span in spans[:-1]:
+            span.tail = " "  # the lines read as words apart: the link's name holds its visible text
     return ET.tostring(svg, encoding="unicode", short_empty_elements=True)

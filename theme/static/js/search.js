@@ -210,12 +210,16 @@
   };
 
   Panel.prototype.option = function (href, className) {
+    /* The link is the option (an option holding a link would be a control inside a control);
+       it is reached from the search box with the arrow keys, not by Tab. */
     var item = element("li", "search-result " + className);
-    item.setAttribute("role", "option");
-    item.setAttribute("aria-selected", "false");
-    item.id = this.list.id + "-" + this.list.children.length;
+    item.setAttribute("role", "none");
     var link = element("a", "search-result-link");
     link.href = href;
+    link.tabIndex = -1;
+    link.setAttribute("role", "option");
+    link.setAttribute("aria-selected", "false");
+    link.id = this.list.id + "-" + this.list.children.length;
     item.appendChild(link);
     this.list.appendChild(item);
     return link;
@@ -247,7 +251,7 @@
   };
 
   Panel.prototype.setActive = function (index) {
-    var items = this.list.children;
+    var items = this.list.querySelectorAll("[role=option]");
     if (!items.length) { return; }
     index = (index + items.length) % items.length;
     if (this.active >= 0 && items[this.active]) { items[this.active].setAttribute("aria-selected", "false"); }
