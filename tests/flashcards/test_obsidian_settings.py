@@ -8,7 +8,12 @@ from datetime import date
 import pytest
 
 from studyfolio.flashcards.srcloze import ClozeReader
-from studyfolio.flashcards.srschedule import SrSchedule, parse_comment, without_comments
+from studyfolio.flashcards.srschedule import (
+    SrSchedule,
+    UnreadSchedule,
+    parse_comment,
+    without_comments,
+)
 from studyfolio.flashcards.srsettings import BOLD, CURLY, HIGHLIGHT, ObsidianSettings, SettingsError
 
 
@@ -64,7 +69,9 @@ def test_a_cloze_pattern_without_its_parts_is_an_error():
     ("<!--SR:2021-08-11,4,270-->", [SrSchedule(date(2021, 8, 11), 4, 270)]),
     ("<!--SR:!11-08-2021,4,270-->", [SrSchedule(date(2021, 8, 11), 4, 270)]),
     ("<!--SR:!2000-01-01,1,250!2026-10-01,3,230-->", [None, SrSchedule(date(2026, 10, 1), 3, 230)]),
-    ("<!--SR:!not-a-date,1,250-->", [None]),
+    ("<!--SR:!not-a-date,1,250-->", [UnreadSchedule(
+        "not-a-date,1,250", "expected a due date, an interval in days and an ease, e.g. 2026-10-01,12,250")]),
+    ("<!--SR:!fsrs,1.2,3.4-->", [UnreadSchedule("fsrs,1.2,3.4", "the plugin's FSRS schedules are not read yet")]),
     ("no comment here", []),
 ])
 def test_scheduling_comments_are_parsed_per_card(comment, expected):

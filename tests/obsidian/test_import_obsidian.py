@@ -58,7 +58,7 @@ def test_the_imported_site_has_the_vault_s_pages_and_cards(imported, tmp_path):
         return sorted((c["question"], c["answer"], json.dumps(c.get("schedule")))
                       for c in json.loads((output / "cards.json").read_text())["cards"])
 
-    assert cards(build.output) == cards(vault.output) and len(cards(build.output)) == 2
+    assert cards(build.output) == cards(vault.output) and len(cards(build.output)) == 3
     note = build.page("notes/statistics-variance/index.html")
     assert note.cssselect(".callout") and note.cssselect('[id="^why-square"]')
     assert note.cssselect(".note-body img")[0].get("src") == "/images/histogram.png"
@@ -70,13 +70,13 @@ def test_a_second_import_replaces_nothing_and_says_what_is_in_the_way(imported, 
     assert main(["import", "obsidian", str(VAULT), "--content", str(root / "content")]) == 1
     err = capsys.readouterr().err.splitlines()
     assert f"{root / 'content' / 'notes' / 'statistics-mean.md'}: is there already; the import replaces nothing" in err
-    assert err[-1] == "Nothing imported: 6 file(s) in the way."
+    assert err[-1] == "Nothing imported: 7 file(s) in the way."
     assert digest(root / "content") == before
 
 
 def test_a_dry_run_writes_nothing(tmp_path, capsys):
     assert main(["import", "obsidian", str(VAULT), "--content", str(tmp_path / "content"), "--dry-run"]) == 0
     assert capsys.readouterr().out == (
-        f"Would import 5 note(s) (1 with cards, 2 review schedule(s)) into {tmp_path / 'content' / 'notes'}/,"
+        f"Would import 6 note(s) (2 with cards, 3 review schedule(s)) into {tmp_path / 'content' / 'notes'}/,"
         f" 1 attachment(s) into {tmp_path / 'content' / 'images'}/; run without --dry-run to write them.\n")
     assert not (tmp_path / "content").exists()

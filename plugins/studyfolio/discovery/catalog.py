@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import functools
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from markdown.extensions.toc import slugify
 
@@ -47,7 +48,8 @@ class NoteEntry:
 
     @property
     def link(self) -> str:
-        return "{filename}/" + self.key
+        """A Pelican {filename} link; the path quoted, so `&`, `#` or `?` in a file name stay in it."""
+        return "{filename}/" + quote(self.key)
 
     def parsed(self):
         """The note's HTML as a tree, parsed on first use."""

@@ -26,6 +26,7 @@ from .cloze import (
 from .ids import cloze_answers, derived_id
 from .slugs import SlugRules
 from .spec import CardSpec, CardState
+from .srschedule import UnreadSchedule
 
 HINTS = {
     ("question", "block"): "write the question after the bar: /// card | What is ...?",
@@ -167,7 +168,10 @@ class CardBuilder:
             attrs["data-video-url"] = self.video_url
         attrs["data-line"] = str(self.spec.line)
         schedule = self.spec.sr_schedule[sibling] if sibling < len(self.spec.sr_schedule) else None
-        if schedule is not None:  # Obsidian's SR comment: one `!` group per card of the text
+        if isinstance(schedule, UnreadSchedule):
+            self.note.warning(self.spec.line, f"review schedule '{schedule.group}' not read: {schedule.reason};"
+                              " the card starts as new", "review it once in Studyfolio, or fix the comment")
+        elif schedule is not None:  # Obsidian's SR comment: one `!` group per card of the text
             attrs["data-sr"] = f"{schedule.due.isoformat()},{schedule.interval},{schedule.ease}"
         details = etree.Element("details", attrs)
         summary = etree.SubElement(details, "summary")

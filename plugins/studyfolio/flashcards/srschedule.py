@@ -23,12 +23,20 @@ class SrSchedule:
     ease: int
 
 
-def parse_group(group: str) -> SrSchedule | None:
-    """`2026-10-01,12,250` as a schedule; None for a new card or a group it cannot read
-    (an FSRS group, written `fsrs,...`, is not read yet)."""
+@dataclass(frozen=True)
+class UnreadSchedule:
+    """A group the build cannot read: the card starts as new, and the note says why."""
+
+    group: str
+    reason: str
+
+
+def parse_group(group: str) -> SrSchedule | UnreadSchedule | None:
+    """`2026-10-01,12,250` as a schedule; None for a new card; UnreadSchedule for a group that
+    cannot be read (an FSRS group, written `fsrs,...`, is not read yet)."""
     fields = [field.strip() for field in group.split(",")]
-    if len(fields) < 3 or fields[0] == "fsrs":
-        return None
+    if fields[0] == "fsrs":
+        return UnreadSchedule(group.strip(), "the plugin's FSRS schedules are not read yet")
     due = None
     for form in DATE_FORMATS:
         try:
@@ -36,12 +44,14 @@ def parse_group(group: str) -> SrSchedule | None:
             break
         except ValueError:
             continue
-    if due is None or due == NEW_CARD or not (fields[1].isdigit() and fields[2].isdigit()):
+    if due == NEW_CARD:
         return None
+    if len(fields) < 3 or due is None or not (fields[1].isdigit() and fields[2].isdigit()):
+        return UnreadSchedule(group.strip(), "expected a due date, an interval in days and an ease, e.g. 2026-10-01,12,250")
     return SrSchedule(due, int(fields[1]), int(fields[2]))
 
 
-def parse_comment(text: str) -> list[SrSchedule | None]:
+def parse_comment(text: str) -> list[SrSchedule | UnreadSchedule | None]:
     """The schedules in the first scheduling comment of `text`, one per `!` group, in order
     (the old form without `!` is one group); [] when there is none."""
     found = COMMENT.search(text)
