@@ -23,13 +23,6 @@ def fixture_url(fixture_build, serve):
     return serve(fixture_build.output)
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-    yield context.new_page()
-    context.close()
-
-
 def body_headings(page) -> list[str]:
     return page.locator(".note-body").evaluate(
         "body => [...body.querySelectorAll('h2, h3')].map(h => h.firstChild.textContent.trim())")

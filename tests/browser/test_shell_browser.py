@@ -15,13 +15,6 @@ def site_url(fixture_build, serve):
     return serve(fixture_build.output)
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-    yield context.new_page()
-    context.close()
-
-
 def nav_names(page):
     return [" ".join(t.split()) for t in page.locator(".site-nav-list > li > a").all_inner_texts()]
 

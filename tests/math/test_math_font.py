@@ -6,7 +6,6 @@ import io
 import pytest
 from fontTools.ttLib import TTFont
 
-from sitebuild import ROOT, build_site
 from studyfolio.math.font import FAMILY, cut_for, italic, math_characters, source_font, subset_font
 
 NOTE = "/notes/matrix-multiplication/"  # a matrix in brackets and a display sum
@@ -78,11 +77,9 @@ def test_the_same_text_gives_the_same_bytes_and_the_cache_gives_them_back(cut, t
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    output = tmp_path_factory.mktemp("math-font") / "output"
-    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
-    assert build.returncode == 0, build.log
-    return build
+def demo(demo_writing_build):
+    """The demo built with the writing settings (served locally: site-relative URLs)."""
+    return demo_writing_build
 
 
 def test_the_build_writes_the_font_with_the_glyphs_of_a_notes_math(demo):
