@@ -13,7 +13,7 @@ THEME = "theme"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 12  # full rows of the home grid (3 or 2 columns): no lone card
 SUMMARY_MAX_LENGTH = 40
 SLUGIFY_SOURCE = "basename"  # URLs and card ids follow the file name, not the title
 

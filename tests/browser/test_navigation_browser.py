@@ -158,3 +158,19 @@ def test_an_address_like_no_note_offers_no_guesses_but_still_the_search(page, de
     page.goto(demo_url + "/zzqx/")
     assert page.locator("[data-not-found-query]").input_value() == "zzqx"
     assert page.locator("[data-did-you-mean]").is_hidden()
+
+
+@pytest.mark.parametrize("width", [1280, 860, 390])
+def test_the_home_page_fills_every_row_of_its_grid(page, demo_url, width):
+    """A full page of notes leaves no lone card on its last row, at 3, 2 or 1 columns."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(demo_url + "/")
+    rows = page.evaluate("""() => {
+      const rows = {};
+      for (const card of document.querySelectorAll('main .note-grid > *')) {
+        const y = Math.round(card.getBoundingClientRect().y);
+        rows[y] = (rows[y] || 0) + 1;
+      }
+      return Object.values(rows);
+    }""")
+    assert len(rows) >= 1 and len(set(rows)) == 1, rows
