@@ -189,8 +189,9 @@ def test_tab_reaches_the_topics_and_lights_their_prerequisites_and_dependents(pa
     assert lit(page, ".graph-node.is-before") == ["linear-independence", "matrix-multiplication", "vectors"]
     assert lit(page, ".graph-node.is-after") == ["pca", "svd"]  # svd builds on rank, pca on svd
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#topic-rank"
-    assert page.locator("#topic-rank details").get_attribute("open") is not None
+    page.wait_for_function("location.hash === '#topic-rank'")
+    # the page opens the topic on hashchange, an event that comes after the key press
+    page.wait_for_function("document.querySelector('#topic-rank details').open", timeout=5_000)
     page.locator("svg.graph-wide [data-node='hessian']").hover()
     assert lit(page, ".graph-node.is-focus") == ["hessian"]
     # all the way back: hessian <- jacobian <- gradients <- partial-derivatives <- derivatives, and vectors
