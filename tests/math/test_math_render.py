@@ -119,7 +119,7 @@ def test_mathml_is_well_formed_xml_with_escaped_source():
 
 def test_arg_max_is_known():
     root_text = tex_to_mathml(r"\arg\max_x f(x)", display=True)
-    assert "<mo>arg</mo><msub><mo>max</mo><mi>x</mi></msub>" in root_text
+    assert "<mo>arg</mo><munder><mo>max</mo><mi>x</mi></munder>" in root_text  # display: x under max
     assert 'alttext="\\arg\\max_x f(x)"' in root_text
 
 

@@ -6,6 +6,7 @@ TeX is reported at the note's line and shown as a marked error, never as half-re
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
@@ -25,8 +26,23 @@ INLINE_MATH = (
 DISPLAY_OPEN = {"$$": "$$", "\\[": "\\]"}
 
 
+TAG = re.compile(r"\\tag(?P<star>\*?)\s*\{(?P<label>[^{}]*)\}")
+
+
+def split_tag(tex: str) -> tuple[str, str]:
+    """(the formula without its `\\tag{3}`, the label shown at its right: `(3)`; `3` for
+    `\\tag*{3}`), or (tex, "") for a formula with no tag."""
+    match = TAG.search(tex)
+    if match is None:
+        return tex, ""
+    label = match.group("label").strip()
+    return tex[:match.start()] + tex[match.end():], label if match.group("star") else f"({label})"
+
+
 def render(md, tex: str, *, display: bool, source: str, locate: str = "") -> str:
-    """MathML for `tex`, or a visible error box (and a report) when the TeX is invalid."""
+    """MathML for `tex`, or a visible error box (and a report) when the TeX is invalid. A
+    display formula's `\\tag` is its number, at the right of the line, as MathJax sets it."""
+    tex, tag = split_tag(tex) if display else (tex, "")
     try:
         markup = tex_to_mathml(tex, display=display)
     except TexError as error:
@@ -39,6 +55,8 @@ def render(md, tex: str, *, display: bool, source: str, locate: str = "") -> str
         tag = "pre" if display else "code"
         reason = html.escape(f"invalid TeX: {error}")
         return f'<{tag} class="math-error" title="{reason}">{html.escape(source)}</{tag}>'
+    if display and tag:
+        return f'<div class="math-display math-tagged">{markup}<span class="math-tag">{html.escape(tag)}</span></div>'
     if display:
         return f'<div class="math-display">{markup}</div>'
     return markup

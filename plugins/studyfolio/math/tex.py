@@ -25,9 +25,20 @@ MESSAGES = {
 }
 
 
-# Standard TeX operator names latex2mathml does not know, written the way it does know.
-ALIASES = {"arg": r"\operatorname{arg}"}
+# Standard TeX commands latex2mathml does not know (or draws as a letter), written the way it
+# does know them: \sim is a relation, \lVert and \rVert are the norm's bars.
+ALIASES = {"arg": r"\operatorname{arg}", "sim": r"\thicksim", "lVert": r"\|", "rVert": r"\|",
+           "lvert": "|", "rvert": "|"}
 ALIAS = re.compile(r"\\(" + "|".join(ALIASES) + r")(?![A-Za-z])")
+# Delimiters after \big, \Big, \bigg, \Bigg, which latex2mathml leaves as their TeX names.
+DELIMITERS = {
+    "\\|": "\u2016", "\\Vert": "\u2016", "\\vert": "|", "\\langle": "\u27e8", "\\rangle": "\u27e9",
+    "\\{": "{", "\\}": "}", "\\lfloor": "\u230a", "\\rfloor": "\u230b", "\\lceil": "\u2308",
+    "\\rceil": "\u2309", "\\backslash": "\\",
+}
+# Operators whose limits go under them in a display formula, as TeX (and MathJax) set them.
+LIMITS_UNDER = {"max", "min", "lim", "sup", "inf", "liminf", "limsup", "det", "gcd", "Pr", "argmax", "argmin"}
+BOLD = {"bold": "font-weight: bold", "bold-italic": "font-weight: bold; font-style: italic"}
 
 
 MAX_DEPTH = 100  # braces; deeper formulas would exhaust the converter's recursion
@@ -81,16 +92,33 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
     except (IndexError, KeyError, ValueError) as error:
         raise TexError(f"cannot read this formula ({type(error).__name__})") from None
     try:
-        return with_annotation(root, source)
+        return with_annotation(root, source, display)
     except RecursionError:
         raise TexError(TOO_DEEP) from None
 
 
-def with_annotation(root: ET.Element, source: str) -> str:
+def mend(root: ET.Element, display: bool) -> None:
+    """What latex2mathml's tree gets wrong, set right in place: delimiters left as TeX names,
+    limits beside max/min/lim in a display, bold that browsers ignore (mathvariant), and a
+    fraction missing an argument (an error)."""
+    for element in root.iter():
+        if element.tag == "mo" and element.text in DELIMITERS:
+            element.text = DELIMITERS[element.text]
+        if element.tag == "mfrac" and len(element) != 2:
+            raise TexError("\\frac needs two arguments: \\frac{a}{b}")
+        if element.get("mathvariant") in BOLD:
+            element.set("style", BOLD[element.get("mathvariant")])
+        if display and element.tag in ("msub", "msubsup") and len(element) and element[0].tag == "mo" \
+                and (element[0].text or "").replace(" ", "") in LIMITS_UNDER:
+            element.tag = "munder" if element.tag == "msub" else "munderover"
+
+
+def with_annotation(root: ET.Element, source: str, display: bool = False) -> str:
     """The converted formula as MathML text, its TeX kept in <annotation> and alttext."""
     for element in root.iter():  # latex2mathml leaves entities such as &#x0003C; in the text
         if element.text and "&" in element.text:
             element.text = html.unescape(element.text)
+    mend(root, display)
     unknown = unknown_commands(root)
     if unknown:
         raise TexError("unknown command " + ", ".join(unknown))
