@@ -161,3 +161,10 @@ def test_a_display_formula_ends_at_its_first_closer_and_the_text_after_is_prose(
         ("math", 4, 27, 4, 30, "y"),
         ("display math", 8, 1, 8, 6, "z"),
     ]
+
+
+def test_an_environment_outside_delimiters_is_display_math():
+    assert spans("Text.\n\n\\begin{align*}\na &= b\n\\end{align*}\nAfter $x$.\n") == [
+        ("display math", 3, 1, 5, 13, "\na &= b\n"),
+        ("math", 6, 7, 6, 10, "x"),
+    ]

@@ -82,3 +82,26 @@ def test_the_tag_sits_at_the_right_and_the_formula_in_the_middle(page):
     assert abs((box["x"] + box["width"]) - (tag["x"] + tag["width"])) < 2  # at the right edge
     middle = formula["x"] + formula["width"] / 2
     assert abs(middle - (box["x"] + box["width"] / 2)) < 20  # the formula centred on the line
+
+
+def test_environments_outside_delimiters_are_display_math():
+    """`\\begin{align*}` written in the text, as MathJax reads it: `*` and `_` stay TeX."""
+    html = rendered("Before.\n\n\\begin{align*}\na &= b_1 \\\\\nc &= d^*\n\\end{align*}\nAfter *it*.\n")
+    root = etree.fromstring(f"<div>{html}</div>".encode())
+    [table] = [el for el in root.iter() if local(el) == "mtable"]
+    assert len([el for el in table if local(el) == "mtr"]) == 2
+    assert [el.tag for el in root] == ["p", "div", "p"] and "<em>it</em>" in html
+    assert "<em>" not in etree.tostring(table, encoding="unicode")
+
+
+@pytest.mark.parametrize("tex", [
+    r"\begin{aligned} a &= b \\ c &= d \end{aligned}",
+    r"\begin{eqnarray} a &=& b \\ c &=& d \end{eqnarray}",
+    r"\begin{flalign*} a &= b \end{flalign*}",
+    r"\begin{alignat*}{2} a &= b \end{alignat*}",
+    r"\begin{gather*} a = b \\ c = d \end{gather*}",
+])
+def test_aligned_rows_are_table_rows_never_a_literal_ampersand(tex):
+    root = tree(tex)
+    assert [el for el in root.iter() if local(el) == "mtr"]
+    assert not [el for el in root.iter() if local(el) in ("mi", "mo") and el.text == "&"]

@@ -44,6 +44,8 @@ INLINE_MATH = re.compile(
     re.DOTALL,
 )
 DISPLAY_OPEN = {"$$": "$$", "\\[": "\\]"}
+# The environments MathJax renders outside any delimiters, starred or not (the math extension's).
+ENVIRONMENT = re.compile(r"\\begin\{(?P<name>(?:equation|align|gather|multline|eqnarray|flalign|alignat)\*?)\}")
 MATH_CLOSER = {"$$": "$$", "\\(": "\\)", "$": "$"}
 MAX_DISPLAY_PARAGRAPHS = 50
 WIKILINK = re.compile(
@@ -228,7 +230,11 @@ class SourceMap:
             plain = self.mask_code(text, at, found)
             stripped = plain.lstrip()
             opener = next((o for o in DISPLAY_OPEN if stripped.startswith(o)), None)
-            closed = self.display_end(index, opener) if opener is not None else None
+            closer = DISPLAY_OPEN.get(opener)
+            environment = ENVIRONMENT.match(stripped) if opener is None else None
+            if environment:
+                opener, closer = environment.group(0), f"\\end{{{environment.group('name')}}}"
+            closed = self.display_end(index, opener, closer) if opener is not None else None
             if closed is not None:
                 later, span, rest = closed
                 found.append(span)
@@ -266,13 +272,12 @@ class SourceMap:
             masked[match.start():match.end()] = " " * (match.end() - match.start())
         return "".join(masked)
 
-    def display_end(self, index: int, opener: str):
+    def display_end(self, index: int, opener: str, closer: str):
         """A display formula opened in paragraph `index`, closed by the first closer after its
         opener in that paragraph, else by the first of the next 50 paragraphs that ends with
         the closer, as the math extension reads it: (the paragraph that
         closes it, its Span, (the text after the closer, blanked before it; its `at`)); None
         when it is never closed."""
-        closer = DISPLAY_OPEN[opener]
         paragraphs = self.paragraphs
         first = paragraphs[index][0]
         for later in range(index, min(index + MAX_DISPLAY_PARAGRAPHS, len(paragraphs))):

@@ -14,7 +14,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 
 from ..core.source import note_of
-from ..core.sourcemap import find_closer
+from ..core.sourcemap import ENVIRONMENT, find_closer
 from .tex import TexError, tex_to_mathml
 
 # One pattern for the three inline forms: every extra inline pattern costs on every text node.
@@ -87,12 +87,17 @@ class DisplayMath(BlockProcessor):
     each one."""
 
     def test(self, parent, block):
-        return block.lstrip().startswith(tuple(DISPLAY_OPEN))
+        start = block.lstrip()
+        return start.startswith(tuple(DISPLAY_OPEN)) or bool(ENVIRONMENT.match(start))
 
     def run(self, parent, blocks):
         first = blocks[0].lstrip()
-        opener = "$$" if first.startswith("$$") else "\\["
-        closer = DISPLAY_OPEN[opener]
+        environment = ENVIRONMENT.match(first)
+        if environment:  # an AMS environment outside any delimiters, as MathJax reads it
+            opener, closer = environment.group(0), f"\\end{{{environment.group('name')}}}"
+        else:
+            opener = "$$" if first.startswith("$$") else "\\["
+            closer = DISPLAY_OPEN[opener]
         collected = []
         for index, block in enumerate(blocks[:MAX_DISPLAY_BLOCKS]):
             body = first[len(opener):] if index == 0 else block
@@ -110,6 +115,8 @@ class DisplayMath(BlockProcessor):
                 blocks.insert(0, rest)
             tex = "\n\n".join(part for part in collected if part) if len(collected) > 1 else collected[0]
             source = f"{opener}{' '.join(tex.split())}{closer}"
+            if environment:
+                tex = f"{opener}{tex}{closer}"
             html = render(self.parser.md, tex, display=True, source=source, locate=first)
             holder = etree.SubElement(parent, "p")
             holder.text = self.parser.md.htmlStash.store(html)

@@ -45,6 +45,29 @@ MAX_DEPTH = 100  # braces; deeper formulas would exhaust the converter's recursi
 TOO_DEEP = "the formula is nested too deeply to convert"
 
 
+# AMS environments latex2mathml does not lay out, written as the ones it does: aligned columns
+# as align*, centred rows as a one-column array, equation as its content.
+ALIGNED = re.compile(r"\\(begin|end)\{(aligned|flalign\*?|eqnarray\*?|alignat\*?)\}(?:\{\d+\})?")
+CENTRED = re.compile(r"\\(begin|end)\{(gather\*?|gathered|multline\*?)\}")
+EQUATION = re.compile(r"\\(begin|end)\{equation\*?\}")
+EQNARRAY_ROW = re.compile(r"^([^&]*)&([^&]*)&(.*)$", re.DOTALL)
+
+
+def as_known_environments(tex: str) -> str:
+    """`tex` with aligned, flalign, eqnarray, alignat, gather, gathered, multline and equation
+    rewritten as align*, a centred array or plain content (what latex2mathml lays out)."""
+    if "\\begin" not in tex:
+        return tex
+    if "eqnarray" in tex:  # `a &=& b`: the relation joins the right column
+        tex = re.sub(r"(\\begin\{eqnarray\*?\})(.*?)(\\end\{eqnarray\*?\})",
+                     lambda m: m.group(1) + "\\\\".join(EQNARRAY_ROW.sub(r"\1&\2\3", row)
+                                                      for row in m.group(2).split("\\\\")) + m.group(3),
+                     tex, flags=re.DOTALL)
+    tex = ALIGNED.sub(lambda m: f"\\{m.group(1)}{{align*}}", tex)
+    tex = CENTRED.sub(lambda m: "\\begin{array}{c}" if m.group(1) == "begin" else "\\end{array}", tex)
+    return EQUATION.sub("", tex)
+
+
 class TexError(ValueError):
     """Invalid TeX; the message says what is wrong in the learner's terms."""
 
@@ -83,7 +106,7 @@ def tex_to_mathml(tex: str, *, display: bool) -> str:
         raise TexError("empty formula")
     check_braces(source)
     try:
-        expanded = ALIAS.sub(lambda m: ALIASES[m.group(1)], source)
+        expanded = as_known_environments(ALIAS.sub(lambda m: ALIASES[m.group(1)], source))
         root = convert_to_element(expanded, display="block" if display else "inline")
     except RecursionError:
         raise TexError(TOO_DEEP) from None
