@@ -163,3 +163,10 @@ def test_names_with_accents_and_ampersands_resolve_and_a_formula_never_runs_on(v
     assert len(bayes.cssselect(".math-display")) == 1  # $$ ... $$ with text right under it
     assert bayes.cssselect('[id="^bayes-rule"]')[0].text_content() == "Read it as: belief after the evidence."
     assert [h.text_content().rstrip("#") for h in bayes.cssselect("h2")] == ["What the prior is"]
+
+
+def test_a_tag_with_an_accent_links_to_its_page(vault):
+    [link] = [a for a in body(vault, "statistics-bayes-the-theoreme-of-priors").cssselect("a.obsidian-tag")
+              if a.text_content() == "#probabilités"]
+    assert link.get("href") == "/tags/probabilites/"
+    assert (vault.output / "tags" / "probabilites" / "index.html").exists()

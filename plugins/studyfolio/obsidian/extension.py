@@ -20,6 +20,7 @@ from markdown.blockprocessors import HashHeaderProcessor
 from markdown.inlinepatterns import InlineProcessor, SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from unidecode import unidecode
 
 from ..core.diagnostics import did_you_mean
 from ..core.source import note_of
@@ -80,7 +81,9 @@ class TagLinks(InlineProcessor):
     def handleMatch(self, m, data):
         if not in_vault(self.md):
             return None, None, None
-        tag = m.group("tag").strip("/")
+        # ASCII, as Pelican folds a tag into its page's slug: an accent would reach Pelican's
+        # {tag} link percent-encoded and miss the page (`#algèbre` is tags/algebre/).
+        tag = unidecode(m.group("tag").strip("/"))
         link = etree.Element("a", {"class": "tag obsidian-tag", "href": "{tag}" + tag})
         link.text = "#" + m.group("tag")
         return link, m.start(0), m.end(0)
