@@ -108,12 +108,9 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory, serve):
+def demo_site(demo_writing_build, serve):
     """The demo built with the writing settings (root-relative URLs), served on 127.0.0.1."""
-    output = tmp_path_factory.mktemp("demo-writing") / "output"
-    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
-    assert build.returncode == 0, build.log
-    return serve(output)
+    return serve(demo_writing_build.output)
 
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"

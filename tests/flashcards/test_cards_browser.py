@@ -4,7 +4,7 @@ and deck pages; screenshots of every page the plugin adds, light and dark, deskt
 import pytest
 from cards_helpers import SITE
 
-from sitebuild import ROOT, build_site
+from sitebuild import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +21,9 @@ def site_url(tmp_path_factory, serve):
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory, serve):
+def demo_url(demo_writing_build, serve):
     """The demo site built with the writing settings (root-relative links)."""
-    output = tmp_path_factory.mktemp("demo-cards") / "output"
-    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
-    assert build.returncode == 0, build.log
-    return serve(output)
+    return serve(demo_writing_build.output)
 
 
 def test_a_card_opens_and_closes_with_the_mouse(page, site_url):

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from sitebuild import ROOT, build_site
-
 SITE = "https://studyfolio.example.org"
 
 
@@ -86,11 +84,8 @@ def test_the_placeholder_siteurl_is_named_in_a_publish_build(demo_build):
 
 
 @pytest.fixture(scope="module")
-def writing_build(tmp_path_factory):
-    output = tmp_path_factory.mktemp("writing") / "output"
-    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
-    assert build.returncode == 0, build.log
-    return build
+def writing_build(demo_writing_build):
+    return demo_writing_build
 
 
 def test_a_writing_build_keeps_urls_relative_and_leaves_out_what_must_be_absolute(writing_build):

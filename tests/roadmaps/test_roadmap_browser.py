@@ -5,19 +5,14 @@ import json
 
 import pytest
 
-from sitebuild import ROOT, build_site
-
 KEY = "studyfolio-roadmap-v1"
 ROADMAP = "/roadmaps/math-for-ml/"
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory, serve):
+def site_url(demo_writing_build, serve):
     """The demo content built with the writing settings (site-relative URLs), served locally."""
-    output = tmp_path_factory.mktemp("roadmap-demo") / "output"
-    build = build_site(ROOT / "pelicanconf.py", output, content=ROOT / "content")
-    assert build.returncode == 0, build.log
-    return serve(output)
+    return serve(demo_writing_build.output)
 
 
 def stored(page):
